@@ -1,0 +1,3 @@
+export * from './lib/event';
+export * from './lib/errors';
+export * from './lib/event-store.port';
