@@ -1,3 +1,4 @@
 export * from './lib/event';
 export * from './lib/errors';
 export * from './lib/event-store.port';
+export * from './lib/validation';
