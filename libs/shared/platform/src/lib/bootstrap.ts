@@ -1,0 +1,40 @@
+import { type INestApplication, Logger, type LogLevel, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EventStoreError } from '@tendril/shared/event-store';
+import { InvalidConfigurationError, resolvePlatformConfig } from './platform-config';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/**
+ * Starts a service and turns start-up failures (bad configuration, a locked, corrupt or too-new store)
+ * into one readable message and a non-zero exit, never a stack trace a person must decode.
+ */
+export const bootstrapService = async (
+  serviceName: string,
+  defaultPort: number,
+  rootModule: unknown,
+): Promise<INestApplication | undefined> => {
+  const logger = new Logger(serviceName);
+  try {
+    const config = resolvePlatformConfig(serviceName, defaultPort);
+    const app = await NestFactory.create(rootModule as never, {
+      logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+      forceCloseConnections: false,
+    });
+    app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidUnknownValues: false }));
+    app.enableShutdownHooks();
+    await app.listen(config.port, '127.0.0.1');
+    logger.log(`${serviceName} listening on http://127.0.0.1:${config.port}/graphql (event store: ${config.eventStore.kind}, read models: ${config.readModel.kind})`);
+    return app;
+  } catch (error) {
+    const message =
+      error instanceof InvalidConfigurationError || error instanceof EventStoreError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
+    logger.error(`${serviceName} could not start: ${message}`);
+    process.exitCode = 1;
+    return undefined;
+  }
+};

@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import * as path from 'node:path';
+
+/** Environment every Tendril service reads. Validated at start; a bad value stops the process with a readable message. */
+export class PlatformEnvironment {
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional()
+  @IsIn(['sqlite', 'eventstoredb'])
+  EVENT_STORE?: 'sqlite' | 'eventstoredb';
+
+  @IsOptional()
+  @IsString()
+  EVENT_STORE_PATH?: string;
+
+  @ValidateIf((env: PlatformEnvironment) => env.EVENT_STORE === 'eventstoredb')
+  @IsString({ message: 'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb' })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  @IsOptional()
+  @IsIn(['sqlite', 'postgres'])
+  READ_MODEL_DB?: 'sqlite' | 'postgres';
+
+  @ValidateIf((env: PlatformEnvironment) => env.READ_MODEL_DB === 'postgres')
+  @IsString({ message: 'DATABASE_URL is required when READ_MODEL_DB=postgres' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  DATABASE_SCHEMA?: string;
+
+  @IsOptional()
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(100)
+  SCHEDULER_INTERVAL_MS?: number;
+}
+
+export interface PlatformConfig {
+  readonly serviceName: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly eventStore:
+    | { readonly kind: 'sqlite'; readonly path: string }
+    | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+  readonly readModel:
+    | { readonly kind: 'sqlite'; readonly path: string }
+    | { readonly kind: 'postgres'; readonly url: string; readonly schema: string };
+  readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  readonly schedulerIntervalMs: number;
+}
+
+export class InvalidConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'InvalidConfigurationError';
+  }
+}
+
+export const validatePlatformEnvironment = (raw: Record<string, unknown>): PlatformEnvironment => {
+  const env = plainToInstance(PlatformEnvironment, raw, { enableImplicitConversion: false });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    throw new InvalidConfigurationError(
+      errors.flatMap((e) =>
+        Object.values(e.constraints ?? {}).map((message) => `${e.property}=${JSON.stringify(e.value)}: ${message}`),
+      ),
+    );
+  }
+  return env;
+};
+
+export const resolvePlatformConfig = (
+  serviceName: string,
+  defaultPort: number,
+  raw: Record<string, unknown> = process.env,
+): PlatformConfig => {
+  const env = validatePlatformEnvironment(raw);
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  return {
+    serviceName,
+    port: env.PORT ?? defaultPort,
+    dataDir,
+    eventStore:
+      env.EVENT_STORE === 'eventstoredb'
+        ? { kind: 'eventstoredb', connectionString: env.EVENTSTORE_CONNECTION_STRING ?? '' }
+        : { kind: 'sqlite', path: path.resolve(env.EVENT_STORE_PATH ?? path.join(dataDir, 'events.sqlite')) },
+    readModel:
+      env.READ_MODEL_DB === 'postgres'
+        ? { kind: 'postgres', url: env.DATABASE_URL ?? '', schema: env.DATABASE_SCHEMA ?? serviceName.replace(/-/g, '_') }
+        : { kind: 'sqlite', path: path.join(dataDir, `${serviceName}.sqlite`) },
+    logLevel: env.LOG_LEVEL ?? 'log',
+    schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS ?? 1000,
+  };
+};
+
+export const PLATFORM_CONFIG = Symbol.for('tendril.PlatformConfig');
