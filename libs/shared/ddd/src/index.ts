@@ -1,1 +1,2 @@
 export * from './lib/decider';
+export * from './lib/clock';

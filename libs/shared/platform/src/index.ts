@@ -1,5 +1,4 @@
 export * from './lib/bootstrap';
-export * from './lib/clock';
 export * from './lib/event-store.provider';
 export * from './lib/graphql-errors';
 export * from './lib/idempotency-record.entity';

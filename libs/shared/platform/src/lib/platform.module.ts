@@ -7,7 +7,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE } from '@tendril/shared/event-store';
 import type { Request } from 'express';
-import { CLOCK, systemClock } from './clock';
+import { CLOCK, systemClock } from '@tendril/shared/ddd';
 import { EventStoreLifecycle, eventStoreProvider } from './event-store.provider';
 import { formatGraphqlError } from './graphql-errors';
 import { HealthController } from './health.controller';
