@@ -1,0 +1,65 @@
+import type { Command } from '@tendril/shared/ddd';
+
+export type CriterionKind = 'quality' | 'price' | 'social_value' | 'youth_panel';
+export const CRITERION_KINDS: readonly CriterionKind[] = ['quality', 'price', 'social_value', 'youth_panel'];
+
+export interface Lot {
+  readonly lotId: string;
+  readonly title: string;
+  readonly estimatedValuePence: number;
+}
+
+export interface EvaluationCriterion {
+  readonly criterionId: string;
+  readonly name: string;
+  readonly kind: CriterionKind;
+  /** Whole percent; a tender's weights sum to exactly 100. */
+  readonly weightPercent: number;
+}
+
+export interface PublishTenderData {
+  readonly tenderId: string;
+  /** The commissioning council's organisation; the acting commissioner must belong to it. */
+  readonly organisationId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly category: string;
+  readonly lots: readonly Lot[];
+  readonly criteria: readonly EvaluationCriterion[];
+  /** ISO-8601 instant with an offset; must be after `metadata.now`. */
+  readonly submissionDeadline: string;
+  readonly lightTouchRegime: boolean;
+  readonly suitableForVcse: boolean;
+  readonly reservedParticipation: boolean;
+}
+
+export interface CloseTenderData {
+  readonly tenderId: string;
+}
+
+export interface AwardLotData {
+  readonly tenderId: string;
+  readonly lotId: string;
+  readonly bidId: string;
+  readonly supplierOrganisationId: string;
+  readonly valuePence: number;
+  readonly rationale: string;
+  /** References (document ids or hashes) to the evaluation evidence behind the decision. */
+  readonly evidenceRefs: readonly string[];
+  /** The awarded contract's terms: subcontracting creates the contract from them. `YYYY-MM-DD`. */
+  readonly contractStartDate: string;
+  readonly contractEndDate: string;
+  readonly paymentTermsDays: number;
+}
+
+export interface CancelTenderData {
+  readonly tenderId: string;
+  readonly reason: string;
+}
+
+export type PublishTender = Command<'PublishTender', PublishTenderData>;
+export type CloseTender = Command<'CloseTender', CloseTenderData>;
+export type AwardLot = Command<'AwardLot', AwardLotData>;
+export type CancelTender = Command<'CancelTender', CancelTenderData>;
+
+export type TenderCommand = PublishTender | CloseTender | AwardLot | CancelTender;

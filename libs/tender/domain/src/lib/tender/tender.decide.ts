@@ -1,0 +1,202 @@
+import type { CommandMetadata } from '@tendril/shared/ddd';
+import { isBlank, isIsoDate, isWholePence, parseInstant, toCanonicalInstant } from '../values/value-guards';
+import { CRITERION_KINDS, type AwardLot, type CancelTender, type CloseTender, type PublishTender, type TenderCommand } from './tender.commands';
+import { TenderRuleBroken } from './tender.errors';
+import type { LotAwarded, TenderCancelled, TenderClosed, TenderEvent, TenderPublished } from './tender.events';
+import type { PublishedTender, TenderState } from './tender.state';
+
+const MAX_PAYMENT_TERMS_DAYS = 30;
+
+const existing = (state: TenderState, tenderId: string): PublishedTender => {
+  if (state.status === 'none') throw new TenderRuleBroken('TENDER_NOT_FOUND', `Tender ${tenderId} does not exist`, { tenderId });
+  return state;
+};
+
+const assertActsForCommissioner = (tender: PublishedTender, metadata: CommandMetadata): void => {
+  const { actor } = metadata;
+  if (actor.role !== 'commissioner' || actor.organisationId !== tender.organisationId) {
+    throw new TenderRuleBroken('NOT_THE_TENDER_COMMISSIONER', 'Only a commissioner of the organisation that published the tender may do this', {
+      tenderId: tender.tenderId,
+    });
+  }
+};
+
+const publishTender = (command: PublishTender, state: TenderState): TenderPublished => {
+  const { data, metadata } = command;
+  if (state.status !== 'none') {
+    throw new TenderRuleBroken('TENDER_ALREADY_PUBLISHED', `Tender ${data.tenderId} is already published`, { tenderId: data.tenderId });
+  }
+  if (metadata.actor.role !== 'commissioner' || metadata.actor.organisationId !== data.organisationId) {
+    throw new TenderRuleBroken('NOT_A_COMMISSIONER_OF_THE_ORGANISATION', 'Only a commissioner of the organisation may publish its tenders', {
+      organisationId: data.organisationId,
+    });
+  }
+  if (isBlank(data.title)) throw new TenderRuleBroken('TENDER_TITLE_REQUIRED', 'A tender needs a title');
+
+  if (data.lots.length === 0) throw new TenderRuleBroken('TENDER_NEEDS_AT_LEAST_ONE_LOT', 'A tender needs at least one lot');
+  const lotIds = new Set<string>();
+  for (const lot of data.lots) {
+    if (lotIds.has(lot.lotId)) throw new TenderRuleBroken('DUPLICATE_LOT_ID', `Lot id ${lot.lotId} appears more than once`, { lotId: lot.lotId });
+    lotIds.add(lot.lotId);
+    if (isBlank(lot.title)) throw new TenderRuleBroken('LOT_TITLE_REQUIRED', `Lot ${lot.lotId} needs a title`, { lotId: lot.lotId });
+    if (!isWholePence(lot.estimatedValuePence, true)) {
+      throw new TenderRuleBroken('LOT_ESTIMATE_MUST_BE_WHOLE_PENCE', `Lot ${lot.lotId} estimate must be a whole, non-negative number of pence`, {
+        lotId: lot.lotId,
+      });
+    }
+  }
+
+  if (data.criteria.length === 0) throw new TenderRuleBroken('TENDER_NEEDS_AT_LEAST_ONE_CRITERION', 'A tender needs evaluation criteria');
+  const criterionIds = new Set<string>();
+  let totalWeight = 0;
+  for (const criterion of data.criteria) {
+    const { criterionId } = criterion;
+    if (criterionIds.has(criterionId)) {
+      throw new TenderRuleBroken('DUPLICATE_CRITERION_ID', `Criterion id ${criterionId} appears more than once`, { criterionId });
+    }
+    criterionIds.add(criterionId);
+    if (!CRITERION_KINDS.includes(criterion.kind)) {
+      throw new TenderRuleBroken('UNKNOWN_CRITERION_KIND', `Criterion ${criterionId} has an unknown kind`, { criterionId, kind: criterion.kind });
+    }
+    if (!Number.isInteger(criterion.weightPercent) || criterion.weightPercent < 1 || criterion.weightPercent > 100) {
+      throw new TenderRuleBroken('CRITERION_WEIGHT_MUST_BE_WHOLE_PERCENT', `Criterion ${criterionId} weight must be a whole percent from 1 to 100`, {
+        criterionId,
+      });
+    }
+    totalWeight += criterion.weightPercent;
+  }
+  if (totalWeight !== 100) {
+    throw new TenderRuleBroken('CRITERIA_WEIGHTS_MUST_SUM_TO_100', `Criteria weights sum to ${totalWeight}%, not 100%`, { totalWeight });
+  }
+
+  const deadline = parseInstant(data.submissionDeadline);
+  if (deadline === null) {
+    throw new TenderRuleBroken('SUBMISSION_DEADLINE_MUST_BE_AN_ISO_INSTANT', 'The submission deadline must be an ISO-8601 instant with an offset');
+  }
+  if (deadline <= metadata.now.getTime()) {
+    throw new TenderRuleBroken('SUBMISSION_DEADLINE_MUST_BE_IN_THE_FUTURE', 'The submission deadline must be in the future', {
+      submissionDeadline: data.submissionDeadline,
+    });
+  }
+
+  return {
+    type: 'TenderPublished',
+    data: {
+      tenderId: data.tenderId,
+      organisationId: data.organisationId,
+      title: data.title.trim(),
+      description: data.description,
+      category: data.category,
+      lots: data.lots.map(({ lotId, title, estimatedValuePence }) => ({ lotId, title: title.trim(), estimatedValuePence })),
+      criteria: data.criteria.map(({ criterionId, name, kind, weightPercent }) => ({ criterionId, name, kind, weightPercent })),
+      submissionDeadline: toCanonicalInstant(deadline),
+      lightTouchRegime: data.lightTouchRegime,
+      suitableForVcse: data.suitableForVcse,
+      reservedParticipation: data.reservedParticipation,
+      publishedAt: metadata.now.toISOString(),
+    },
+  };
+};
+
+// Closing is the scheduler's job; restating a close that already happened records nothing, so a
+// retried or duplicated tick is harmless.
+const closeTender = (command: CloseTender, state: TenderState): TenderClosed[] => {
+  const { data, metadata } = command;
+  const tender = existing(state, data.tenderId);
+  if (metadata.actor.role !== 'system') {
+    throw new TenderRuleBroken('ONLY_THE_SYSTEM_MAY_CLOSE_TENDERS', 'Tenders close at their deadline, by the scheduler');
+  }
+  if (tender.status === 'cancelled') throw new TenderRuleBroken('TENDER_CANCELLED', `Tender ${tender.tenderId} was cancelled`);
+  if (tender.status !== 'open') return [];
+  if (metadata.now.getTime() < Date.parse(tender.submissionDeadline)) {
+    throw new TenderRuleBroken('TENDER_DEADLINE_NOT_REACHED', `Tender ${tender.tenderId} is open until ${tender.submissionDeadline}`, {
+      submissionDeadline: tender.submissionDeadline,
+    });
+  }
+  return [{ type: 'TenderClosed', data: { tenderId: tender.tenderId, closedAt: metadata.now.toISOString() } }];
+};
+
+const awardLot = (command: AwardLot, state: TenderState): LotAwarded => {
+  const { data, metadata } = command;
+  const tender = existing(state, data.tenderId);
+  assertActsForCommissioner(tender, metadata);
+  if (tender.status === 'cancelled') throw new TenderRuleBroken('TENDER_CANCELLED', `Tender ${tender.tenderId} was cancelled`);
+  if (tender.status === 'open') {
+    throw new TenderRuleBroken('TENDER_NOT_CLOSED', `Tender ${tender.tenderId} has not closed for bids yet`, {
+      submissionDeadline: tender.submissionDeadline,
+    });
+  }
+  const lot = tender.lots.find((candidate) => candidate.lotId === data.lotId);
+  if (!lot) throw new TenderRuleBroken('LOT_NOT_FOUND', `Tender ${tender.tenderId} has no lot ${data.lotId}`, { lotId: data.lotId });
+  if (lot.award) {
+    throw new TenderRuleBroken('LOT_ALREADY_AWARDED', `Lot ${lot.lotId} is already awarded`, { lotId: lot.lotId, bidId: lot.award.bidId });
+  }
+  if (isBlank(data.bidId) || isBlank(data.supplierOrganisationId)) {
+    throw new TenderRuleBroken('WINNING_BID_AND_SUPPLIER_REQUIRED', 'An award names the winning bid and its supplier');
+  }
+  if (isBlank(data.rationale)) throw new TenderRuleBroken('AWARD_RATIONALE_REQUIRED', 'An award needs a written rationale');
+  if (!isWholePence(data.valuePence)) {
+    throw new TenderRuleBroken('AWARD_VALUE_MUST_BE_POSITIVE_PENCE', 'The award value must be a whole, positive number of pence');
+  }
+  if (!isIsoDate(data.contractStartDate) || !isIsoDate(data.contractEndDate)) {
+    throw new TenderRuleBroken('CONTRACT_DATES_MUST_BE_ISO_DATES', 'Contract start and end must be dates (YYYY-MM-DD)');
+  }
+  if (data.contractEndDate <= data.contractStartDate) {
+    throw new TenderRuleBroken('CONTRACT_END_MUST_BE_AFTER_START', 'The contract must end after it starts');
+  }
+  if (!Number.isInteger(data.paymentTermsDays) || data.paymentTermsDays < 0) {
+    throw new TenderRuleBroken('PAYMENT_TERMS_MUST_BE_WHOLE_DAYS', 'Payment terms are a whole number of days');
+  }
+  if (data.paymentTermsDays > MAX_PAYMENT_TERMS_DAYS) {
+    throw new TenderRuleBroken('PAYMENT_TERMS_EXCEED_30_DAYS', 'Public contracts pay within 30 days', { paymentTermsDays: data.paymentTermsDays });
+  }
+  return {
+    type: 'LotAwarded',
+    data: {
+      tenderId: tender.tenderId,
+      organisationId: tender.organisationId,
+      lotId: lot.lotId,
+      bidId: data.bidId,
+      supplierOrganisationId: data.supplierOrganisationId,
+      valuePence: data.valuePence,
+      rationale: data.rationale.trim(),
+      evidenceRefs: [...data.evidenceRefs],
+      contractStartDate: data.contractStartDate,
+      contractEndDate: data.contractEndDate,
+      paymentTermsDays: data.paymentTermsDays,
+      awardedAt: metadata.now.toISOString(),
+    },
+  };
+};
+
+const cancelTender = (command: CancelTender, state: TenderState): TenderCancelled => {
+  const { data, metadata } = command;
+  const tender = existing(state, data.tenderId);
+  assertActsForCommissioner(tender, metadata);
+  if (tender.status === 'cancelled') throw new TenderRuleBroken('TENDER_ALREADY_CANCELLED', `Tender ${tender.tenderId} is already cancelled`);
+  const awarded = tender.lots.filter((lot) => lot.award !== null).map((lot) => lot.lotId);
+  if (awarded.length > 0) {
+    throw new TenderRuleBroken('TENDER_ALREADY_AWARDED', `Tender ${tender.tenderId} has awarded lots and can no longer be cancelled`, {
+      awardedLotIds: awarded,
+    });
+  }
+  if (isBlank(data.reason)) throw new TenderRuleBroken('CANCELLATION_REASON_REQUIRED', 'Cancelling a tender needs a reason');
+  return { type: 'TenderCancelled', data: { tenderId: tender.tenderId, reason: data.reason.trim(), cancelledAt: metadata.now.toISOString() } };
+};
+
+export const decideTender = (command: TenderCommand, state: TenderState): readonly TenderEvent[] => {
+  switch (command.type) {
+    case 'PublishTender':
+      return [publishTender(command, state)];
+    case 'CloseTender':
+      return closeTender(command, state);
+    case 'AwardLot':
+      return [awardLot(command, state)];
+    case 'CancelTender':
+      return [cancelTender(command, state)];
+    default: {
+      const unknown: never = command;
+      throw new Error(`Unknown tender command ${(unknown as { type: string }).type}`);
+    }
+  }
+};

@@ -1,0 +1,59 @@
+import type { DomainEvent } from '@tendril/shared/ddd';
+import type { EvaluationCriterion, Lot } from './tender.commands';
+
+export interface TenderPublishedData {
+  readonly tenderId: string;
+  readonly organisationId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly category: string;
+  readonly lots: readonly Lot[];
+  readonly criteria: readonly EvaluationCriterion[];
+  /** Canonical UTC ISO-8601 instant. */
+  readonly submissionDeadline: string;
+  readonly lightTouchRegime: boolean;
+  readonly suitableForVcse: boolean;
+  readonly reservedParticipation: boolean;
+  readonly publishedAt: string;
+}
+
+export interface TenderClosedData {
+  readonly tenderId: string;
+  readonly closedAt: string;
+}
+
+export interface LotAwardedData {
+  readonly tenderId: string;
+  /** The commissioner's organisation, so consumers need not remember the tender. */
+  readonly organisationId: string;
+  readonly lotId: string;
+  readonly bidId: string;
+  readonly supplierOrganisationId: string;
+  readonly valuePence: number;
+  readonly rationale: string;
+  readonly evidenceRefs: readonly string[];
+  readonly contractStartDate: string;
+  readonly contractEndDate: string;
+  readonly paymentTermsDays: number;
+  readonly awardedAt: string;
+}
+
+export interface TenderCancelledData {
+  readonly tenderId: string;
+  readonly reason: string;
+  readonly cancelledAt: string;
+}
+
+export type TenderPublished = DomainEvent<'TenderPublished', TenderPublishedData>;
+export type TenderClosed = DomainEvent<'TenderClosed', TenderClosedData>;
+export type LotAwarded = DomainEvent<'LotAwarded', LotAwardedData>;
+export type TenderCancelled = DomainEvent<'TenderCancelled', TenderCancelledData>;
+
+export type TenderEvent = TenderPublished | TenderClosed | LotAwarded | TenderCancelled;
+
+export const TENDER_EVENT_TYPES: readonly TenderEvent['type'][] = [
+  'TenderPublished',
+  'TenderClosed',
+  'LotAwarded',
+  'TenderCancelled',
+];

@@ -1,0 +1,108 @@
+import type { EvaluationCriterion, Lot } from './tender.commands';
+import type { TenderEvent } from './tender.events';
+
+// What this context publishes, mapped from its domain events. The shapes mirror
+// `@tendril/tender/contracts` structurally: a domain library may not import a contracts library,
+// so the translator (application layer) types the result as `TenderIntegrationEvent[]` and the
+// compiler checks that the two agree. Internal facts (rationale, evidence, description) stay home.
+
+export interface PublishedTenderPublished {
+  readonly type: 'tender.tender-published.v1';
+  readonly data: {
+    readonly tenderId: string;
+    readonly organisationId: string;
+    readonly title: string;
+    readonly category: string;
+    readonly lots: readonly Lot[];
+    readonly criteria: readonly EvaluationCriterion[];
+    readonly submissionDeadline: string;
+    readonly lightTouchRegime: boolean;
+    readonly suitableForVcse: boolean;
+    readonly reservedParticipation: boolean;
+    readonly publishedAt: string;
+  };
+}
+
+export interface PublishedTenderClosed {
+  readonly type: 'tender.tender-closed.v1';
+  readonly data: { readonly tenderId: string; readonly closedAt: string };
+}
+
+export interface PublishedLotAwarded {
+  readonly type: 'tender.lot-awarded.v1';
+  readonly data: {
+    readonly tenderId: string;
+    readonly organisationId: string;
+    readonly lotId: string;
+    readonly bidId: string;
+    readonly supplierOrganisationId: string;
+    readonly valuePence: number;
+    readonly contractStartDate: string;
+    readonly contractEndDate: string;
+    readonly paymentTermsDays: number;
+    readonly awardedAt: string;
+  };
+}
+
+export interface PublishedTenderCancelled {
+  readonly type: 'tender.tender-cancelled.v1';
+  readonly data: { readonly tenderId: string; readonly reason: string; readonly cancelledAt: string };
+}
+
+export type TenderPublishedFact = PublishedTenderPublished | PublishedTenderClosed | PublishedLotAwarded | PublishedTenderCancelled;
+
+export const toIntegrationEvents = (event: TenderEvent): readonly TenderPublishedFact[] => {
+  switch (event.type) {
+    case 'TenderPublished': {
+      const { data } = event;
+      return [
+        {
+          type: 'tender.tender-published.v1',
+          data: {
+            tenderId: data.tenderId,
+            organisationId: data.organisationId,
+            title: data.title,
+            category: data.category,
+            lots: data.lots.map(({ lotId, title, estimatedValuePence }) => ({ lotId, title, estimatedValuePence })),
+            criteria: data.criteria.map(({ criterionId, name, kind, weightPercent }) => ({ criterionId, name, kind, weightPercent })),
+            submissionDeadline: data.submissionDeadline,
+            lightTouchRegime: data.lightTouchRegime,
+            suitableForVcse: data.suitableForVcse,
+            reservedParticipation: data.reservedParticipation,
+            publishedAt: data.publishedAt,
+          },
+        },
+      ];
+    }
+    case 'TenderClosed':
+      return [{ type: 'tender.tender-closed.v1', data: { tenderId: event.data.tenderId, closedAt: event.data.closedAt } }];
+    case 'LotAwarded': {
+      const { data } = event;
+      return [
+        {
+          type: 'tender.lot-awarded.v1',
+          data: {
+            tenderId: data.tenderId,
+            organisationId: data.organisationId,
+            lotId: data.lotId,
+            bidId: data.bidId,
+            supplierOrganisationId: data.supplierOrganisationId,
+            valuePence: data.valuePence,
+            contractStartDate: data.contractStartDate,
+            contractEndDate: data.contractEndDate,
+            paymentTermsDays: data.paymentTermsDays,
+            awardedAt: data.awardedAt,
+          },
+        },
+      ];
+    }
+    case 'TenderCancelled': {
+      const { data } = event;
+      return [{ type: 'tender.tender-cancelled.v1', data: { tenderId: data.tenderId, reason: data.reason, cancelledAt: data.cancelledAt } }];
+    }
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown tender event ${(unknown as { type: string }).type}`);
+    }
+  }
+};
