@@ -1,2 +1,5 @@
-export * from './lib/decider';
 export * from './lib/clock';
+export * from './lib/decider';
+export * from './lib/decider-specification';
+export * from './lib/event-id';
+export * from './lib/handle-command';

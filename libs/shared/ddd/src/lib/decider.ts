@@ -12,6 +12,11 @@ export interface CommandMetadata {
   readonly actor: Actor;
   readonly correlationId: string;
   readonly causationId?: string | null;
+  /**
+   * Set by the caller (e.g. from a client mutation id) when a retry of the same request must not
+   * apply twice: the loop then derives event ids from it instead of drawing random ones.
+   */
+  readonly idempotencyKey?: string | null;
 }
 
 export interface Command<TType extends string = string, TData = unknown> {
