@@ -1,0 +1,16 @@
+export * from './lib/authenticated-user';
+export * from './lib/auth.errors';
+export * from './lib/auth-config';
+export * from './lib/access-token-verifier';
+export * from './lib/bearer-token';
+export * from './lib/demo-users';
+export * from './lib/embedded-token-authority';
+export * from './lib/jwks-token-verifier';
+export * from './lib/auth.service';
+export { AUTH_CONFIG } from './lib/nest/auth.constants';
+export { requestFromContext, type AuthenticatableRequest } from './lib/nest/auth-request';
+export * from './lib/nest/auth-transport-errors';
+export * from './lib/nest/auth.decorators';
+export * from './lib/nest/jwt-auth.guard';
+export * from './lib/nest/auth.module';
+export * from './lib/signing-key';
