@@ -1,0 +1,436 @@
+import type Database from 'better-sqlite3';
+import {
+  type ActualRevision,
+  type AppendOptions,
+  type AppendResult,
+  type Direction,
+  DEFAULT_MAX_EVENT_BYTES,
+  DuplicateEventIdError,
+  EventStoreError,
+  EventStoreUnavailableError,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  InvalidEventError,
+  type LogFilter,
+  NO_STREAM,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  serialiseEventsToAppend,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  type SubscribeToAllOptions,
+  type Subscription,
+  WrongExpectedRevisionError,
+} from '@tendril/shared/event-store';
+import { HeadWatcher, type HeadWaiter } from './head-watcher';
+import { logFilterSql } from './log-filter-sql';
+import { openEventStoreDatabase, storeErrorFromSqlite } from './open-database';
+import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** The store file; created (with its folder's -wal and -shm companions) when missing. */
+  readonly path: string;
+  readonly maxEventBytes?: number;
+  /** How often a waiting subscription checks for appends made by other processes. */
+  readonly pollIntervalMs?: number;
+  /** How long to wait for another process's write lock before giving up with STORE_LOCKED. */
+  readonly busyTimeoutMs?: number;
+  /** Events per page for reads and subscriptions: the most a reader holds in memory at once. */
+  readonly readPageSize?: number;
+  /** Most appends that share one transaction (and one fsync). */
+  readonly maxAppendsPerTransaction?: number;
+}
+
+/** Counters that show group commit at work. */
+export interface SqliteEventStoreStats {
+  /** Appends acknowledged (including idempotent retries and refused ones). */
+  readonly appends: number;
+  /** Write transactions committed (one fsync each). */
+  readonly transactions: number;
+}
+
+type SerialisedEvent = ReturnType<typeof serialiseEventsToAppend>[number];
+
+interface PendingAppend {
+  readonly streamName: string;
+  readonly events: readonly SerialisedEvent[];
+  readonly expectedRevision: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface StoredEventRef {
+  readonly stream_name: string;
+  readonly revision: number;
+  readonly position: number;
+}
+
+/** position, stream_name, revision, type, data, metadata, recorded_at */
+type EventRow = [number, string, number, string, string, string, string];
+
+/** A filtered read scans at most this many pages' worth of positions per query. */
+const FILTER_WINDOW_PAGES = 64;
+
+const EVENT_COLUMNS = 'position, stream_name, revision, type, data, metadata, recorded_at';
+
+const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+  streamName: row[1],
+  revision: row[2],
+  position: row[0],
+  type: row[3],
+  data: JSON.parse(row[4]) as unknown,
+  metadata: JSON.parse(row[5]) as RecordedEvent['metadata'],
+  recordedAt: row[6],
+});
+
+const checkCount = (name: string, value: number | undefined): number => {
+  if (value === undefined) return Number.POSITIVE_INFINITY;
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  return value;
+};
+
+const checkExpectedRevision = (streamName: string, expected: ExpectedRevision): void => {
+  if (expected === NO_STREAM || expected === STREAM_EXISTS) return;
+  if (typeof expected !== 'number' || !Number.isInteger(expected) || expected < 0) {
+    throw new InvalidEventError(
+      '(none)',
+      `expected revision ${String(expected)} for stream "${streamName}" is not NO_STREAM, STREAM_EXISTS or a revision (an integer from 0)`,
+    );
+  }
+};
+
+const revisionMatches = (expected: ExpectedRevision, actual: number | null): boolean => {
+  if (expected === NO_STREAM) return actual === null;
+  if (expected === STREAM_EXISTS) return actual !== null;
+  return actual === expected;
+};
+
+/**
+ * The embedded event store: one SQLite file (WAL, synchronous=FULL) that several processes on one
+ * machine may share. Appends queued in the same turn of the event loop commit together in one
+ * transaction (one fsync), each inside its own savepoint so one refusal does not fail the others.
+ */
+export class SqliteEventStore implements EventStore, SubscriptionSource {
+  private readonly db: Database.Database;
+  private readonly file: string;
+  private readonly maxEventBytes: number;
+  private readonly pageSize: number;
+  private readonly maxBatch: number;
+  private readonly busyTimeoutMs: number;
+  private readonly heads: HeadWatcher;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly readStatements = new Map<string, Database.Statement>();
+  private readonly statements: {
+    findEvent: Database.Statement<[string], StoredEventRef>;
+    lastRevision: Database.Statement<[string], number | null>;
+    insert: Database.Statement<[string, number, string, string, string, string, string]>;
+    head: Database.Statement<[], number | null>;
+  };
+  private readonly appendInSavepoint: (pending: PendingAppend, recordedAt: string) => AppendResult;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private drained: (() => void)[] = [];
+  private closing: Promise<void> | undefined;
+  private counters = { appends: 0, transactions: 0 };
+
+  private constructor(options: SqliteEventStoreOptions) {
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
+    const { db, file } = openEventStoreDatabase(options.path, this.busyTimeoutMs);
+    this.db = db;
+    this.file = file;
+    this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    this.pageSize = Math.max(1, options.readPageSize ?? 512);
+    this.maxBatch = Math.max(1, options.maxAppendsPerTransaction ?? 1_000);
+    this.statements = {
+      findEvent: db.prepare('SELECT stream_name, revision, position FROM events WHERE event_id = ?'),
+      lastRevision: db.prepare<[string], number | null>('SELECT max(revision) FROM events WHERE stream_name = ?').pluck(),
+      insert: db.prepare(
+        'INSERT INTO events (stream_name, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      head: db.prepare<[], number | null>('SELECT max(position) FROM events').pluck(),
+    };
+    // Called inside the batch transaction, better-sqlite3 runs this in a SAVEPOINT and rolls back to it on a throw.
+    this.appendInSavepoint = db.transaction((pending: PendingAppend, recordedAt: string) => this.applyAppend(pending, recordedAt));
+    const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.heads = new HeadWatcher(
+      () => this.statements.head.get() ?? 0,
+      () => dataVersion.get() as number,
+      `${file}-wal`,
+      options.pollIntervalMs ?? 25,
+    );
+  }
+
+  static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
+    return new SqliteEventStore(options);
+  }
+
+  get path(): string {
+    return this.file;
+  }
+
+  stats(): SqliteEventStoreStats {
+    return { ...this.counters };
+  }
+
+  async appendToStream(streamName: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
+    this.ensureOpen();
+    checkExpectedRevision(streamName, options?.expectedRevision);
+    const serialised = serialiseEventsToAppend(streamName, events, this.maxEventBytes);
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ streamName, events: serialised, expectedRevision: options.expectedRevision, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  async *readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    this.ensureOpen();
+    const forwards = (options.direction ?? 'forwards') === 'forwards';
+    let remaining = checkCount('maxCount', options.maxCount);
+    const from = options.fromRevision ?? (forwards ? 'start' : 'end');
+    if (typeof from === 'number') checkCount('fromRevision', from);
+    const last = this.guard(() => this.statements.lastRevision.get(streamName) ?? null);
+    if (last === null) throw new StreamNotFoundError(streamName);
+    if ((forwards && from === 'end') || (!forwards && from === 'start')) return;
+    // Forwards reads stop at the revision that was last when the read began, so they always end.
+    let cursor = from === 'start' ? 0 : from === 'end' ? last : from;
+    const statement = forwards
+      ? this.readStatement(
+          'stream:f',
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
+        )
+      : this.readStatement(
+          'stream:b',
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+        );
+    while (remaining > 0) {
+      const limit = Math.min(this.pageSize, remaining);
+      const rows = this.guard(
+        () => (forwards ? statement.all(streamName, cursor, last, limit) : statement.all(streamName, cursor, limit)) as EventRow[],
+      );
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      cursor = (rows[rows.length - 1] as EventRow)[2] + (forwards ? 1 : -1);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.ensureOpen();
+    const forwards = (options.direction ?? 'forwards') === 'forwards';
+    let remaining = checkCount('maxCount', options.maxCount);
+    const from = options.fromPosition ?? (forwards ? 'start' : 'end');
+    if (typeof from === 'number') checkCount('fromPosition', from);
+    if ((forwards && from === 'end') || (!forwards && from === 'start')) return;
+    const head = this.guard(() => this.statements.head.get() ?? 0);
+    let cursor = from === 'start' ? 1 : from === 'end' ? head : from;
+    // Keyset pages by position; forwards reads end at the head seen when the read began, so they always end.
+    while (remaining > 0 && (forwards ? cursor <= head : cursor >= 1)) {
+      const limit = Math.min(this.pageSize, remaining);
+      const page = forwards
+        ? this.readLogPage('forwards', cursor, head, options.filter, limit)
+        : this.readLogPage('backwards', Math.min(cursor, head), 1, options.filter, limit);
+      for (const event of page) yield event;
+      if (page.length < limit) return;
+      remaining -= page.length;
+      cursor = (page[page.length - 1] as RecordedEvent).position + (forwards ? 1 : -1);
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    this.ensureOpen();
+    const after = options.afterPosition ?? 0;
+    checkCount('afterPosition', after);
+    const subscription = new SqliteSubscription(this, after, options.filter, this.pageSize);
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async streamRevision(streamName: string): Promise<number | null> {
+    this.ensureOpen();
+    return this.guard(() => this.statements.lastRevision.get(streamName) ?? null);
+  }
+
+  async headPosition(): Promise<number | null> {
+    this.ensureOpen();
+    return this.guard(() => this.statements.head.get() ?? null);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.queue.length > 0 || this.flushScheduled) await new Promise<void>((resolve) => this.drained.push(resolve));
+      await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+      this.heads.stop();
+      this.db.close();
+    })();
+    return this.closing;
+  }
+
+  // SubscriptionSource: used by SqliteSubscription only.
+
+  headPositionNow(): number {
+    return this.guard(() => this.statements.head.get() ?? 0);
+  }
+
+  readPageAfter(afterPosition: number, upToPosition: number, filter: LogFilter | undefined, limit: number): RecordedEvent[] {
+    return this.readLogPage('forwards', afterPosition + 1, upToPosition, filter, limit);
+  }
+
+  waitBeyond(position: number): HeadWaiter {
+    return this.heads.waitBeyond(position);
+  }
+
+  release(subscription: SqliteSubscription): void {
+    this.subscriptions.delete(subscription);
+  }
+
+  /**
+   * Up to `limit` events from `from` towards `to` (both inclusive). A filtered read is asked one
+   * window of positions at a time: whatever plan SQLite picks (the type index merges and sorts),
+   * a page then costs at most one window, and a full read stays linear in the size of the log.
+   */
+  private readLogPage(direction: Direction, from: number, to: number, filter: LogFilter | undefined, limit: number): RecordedEvent[] {
+    const forwards = direction === 'forwards';
+    const sql = logFilterSql(filter);
+    const statement = this.readStatement(
+      `all:${direction}:${sql.shape}`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position BETWEEN ? AND ?${sql.where} ORDER BY position ${forwards ? 'ASC' : 'DESC'} LIMIT ?`,
+    );
+    const window = sql.where === '' ? Number.POSITIVE_INFINITY : this.pageSize * FILTER_WINDOW_PAGES;
+    const events: RecordedEvent[] = [];
+    let cursor = from;
+    while (events.length < limit && (forwards ? cursor <= to : cursor >= to)) {
+      const windowEnd = forwards ? Math.min(to, cursor + window - 1) : Math.max(to, cursor - window + 1);
+      const [low, high] = forwards ? [cursor, windowEnd] : [windowEnd, cursor];
+      const rows = this.guard(() => statement.all(low, high, ...sql.params, limit - events.length) as EventRow[]);
+      for (const row of rows) events.push(toRecordedEvent(row));
+      cursor = forwards ? windowEnd + 1 : windowEnd - 1;
+    }
+    return events;
+  }
+
+  private readStatement(key: string, sql: string): Database.Statement {
+    let statement = this.readStatements.get(key);
+    if (!statement) {
+      statement = this.db.prepare(sql).raw(true);
+      this.readStatements.set(key, statement);
+    }
+    return statement;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // setImmediate (not a microtask) lets every append started in this turn of the event loop join the batch.
+    setImmediate(this.flush);
+  }
+
+  private flush = (): void => {
+    this.flushScheduled = false;
+    const batch = this.queue.splice(0, this.maxBatch);
+    if (this.queue.length > 0) this.scheduleFlush();
+    if (batch.length > 0) this.commitBatch(batch);
+    if (this.queue.length === 0 && !this.flushScheduled) {
+      const waiting = this.drained;
+      this.drained = [];
+      for (const resolve of waiting) resolve();
+    }
+  };
+
+  private commitBatch(batch: PendingAppend[]): void {
+    const recordedAt = new Date().toISOString();
+    const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const pending of batch) {
+            try {
+              outcomes.push({ ok: true, result: this.appendInSavepoint(pending, recordedAt) });
+            } catch (error) {
+              // A broken rule refuses this append only; anything else (I/O, disk full) fails the whole batch.
+              if (!(error instanceof EventStoreError)) throw error;
+              outcomes.push({ ok: false, error });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      const failure = storeErrorFromSqlite(error, this.file, this.busyTimeoutMs) ?? error;
+      for (const pending of batch) pending.reject(failure);
+      return;
+    }
+    this.counters.transactions += 1;
+    this.counters.appends += batch.length;
+    const head = this.statements.head.get() ?? 0;
+    this.heads.committedLocally(head);
+    batch.forEach((pending, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) pending.resolve(outcome.result);
+      else pending.reject(outcome?.error);
+    });
+  }
+
+  /** One append's rules, run inside its savepoint: idempotent retry, expected revision, duplicate ids, then the insert. */
+  private applyAppend(pending: PendingAppend, recordedAt: string): AppendResult {
+    const { streamName, events, expectedRevision } = pending;
+    const stored: (StoredEventRef | undefined)[] = events.map((event) => this.statements.findEvent.get(event.eventId));
+    const retried = this.originalResultOfRetry(pending, stored);
+    if (retried) return retried;
+
+    const actual = this.statements.lastRevision.get(streamName) ?? null;
+    if (!revisionMatches(expectedRevision, actual)) {
+      const actualRevision: ActualRevision = actual === null ? NO_STREAM : actual;
+      throw new WrongExpectedRevisionError(streamName, expectedRevision, actualRevision);
+    }
+    const duplicate = stored.findIndex((ref) => ref !== undefined);
+    if (duplicate >= 0) {
+      throw new DuplicateEventIdError((events[duplicate] as SerialisedEvent).eventId, (stored[duplicate] as StoredEventRef).stream_name);
+    }
+
+    let revision = actual ?? -1;
+    let position = 0;
+    for (const event of events) {
+      revision += 1;
+      const info = this.statements.insert.run(streamName, revision, event.eventId, event.type, event.data, event.metadata, recordedAt);
+      position = Number(info.lastInsertRowid);
+    }
+    return { nextExpectedRevision: revision, position };
+  }
+
+  /**
+   * As EventStoreDB: the same event ids, already stored in this stream in this order right after the
+   * expected revision, mean the append was already made; its original result is returned and nothing is written.
+   */
+  private originalResultOfRetry(pending: PendingAppend, stored: readonly (StoredEventRef | undefined)[]): AppendResult | undefined {
+    const first = stored[0];
+    if (!first || first.stream_name !== pending.streamName) return undefined;
+    const expectedFirst =
+      pending.expectedRevision === NO_STREAM ? 0 : pending.expectedRevision === STREAM_EXISTS ? undefined : pending.expectedRevision + 1;
+    if (expectedFirst === undefined ? first.revision < 1 : first.revision !== expectedFirst) return undefined;
+    const consecutive = stored.every(
+      (ref, index) => ref !== undefined && ref.stream_name === pending.streamName && ref.revision === first.revision + index,
+    );
+    if (!consecutive) return undefined;
+    const last = stored[stored.length - 1] as StoredEventRef;
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  private ensureOpen(): void {
+    if (this.closing) {
+      throw new EventStoreUnavailableError('STORE_CLOSED', `The event store ${this.file} has been closed.`);
+    }
+  }
+
+  /** Runs a read, turning SQLite failures into the port's errors. */
+  private guard<T>(read: () => T): T {
+    if (!this.db.open) throw new EventStoreUnavailableError('STORE_CLOSED', `The event store ${this.file} has been closed.`);
+    try {
+      return read();
+    } catch (error) {
+      throw storeErrorFromSqlite(error, this.file, this.busyTimeoutMs) ?? error;
+    }
+  }
+}
+
+export const openSqliteEventStore = (options: SqliteEventStoreOptions): Promise<SqliteEventStore> => SqliteEventStore.open(options);
