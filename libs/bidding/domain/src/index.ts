@@ -1,0 +1,15 @@
+export * from './lib/bidding.errors';
+export * from './lib/competition/competition.commands';
+export * from './lib/competition/competition.events';
+export * from './lib/competition/competition.state';
+export * from './lib/competition/competition.facts';
+export { decideCompetition } from './lib/competition/competition.decide';
+export * from './lib/competition/competition.decider';
+export * from './lib/bid/bid.commands';
+export * from './lib/bid/bid.events';
+export * from './lib/bid/bid.state';
+export { decideBid } from './lib/bid/bid.decide';
+export * from './lib/bid/bid.decider';
+export * from './lib/bid/bid.access';
+export * from './lib/bid-submission';
+export * from './lib/bidding.integration';

@@ -1,0 +1,126 @@
+import type { CommandMetadata } from '@tendril/shared/ddd';
+import { assertActsForBidder, assertSystem } from '../actors';
+import { BiddingRuleBroken } from '../bidding.errors';
+import { assertAcceptsBidsFor } from '../competition/competition.facts';
+import { deadlineReached, isWholePositivePence } from '../values/value-guards';
+import type { AmendBid, BidCommand, OpenBid, QualityAnswer, SubmitBid, WithdrawBid } from './bid.commands';
+import type { BidAmended, BidEvent, BidOpened, BidSubmitted, BidWithdrawn } from './bid.events';
+import type { BidState, SubmittedBid } from './bid.state';
+
+const existing = (state: BidState, bidId: string): SubmittedBid => {
+  if (state.status === 'none') throw new BiddingRuleBroken('BID_NOT_FOUND', `Bid ${bidId} does not exist`, { bidId });
+  return state;
+};
+
+const assertContent = (pricePence: number, answers: readonly QualityAnswer[], answerableCriterionIds: readonly string[]): void => {
+  if (!isWholePositivePence(pricePence)) {
+    throw new BiddingRuleBroken('BID_PRICE_MUST_BE_POSITIVE_PENCE', 'The bid price must be a whole, positive number of pence');
+  }
+  const answered = new Set<string>();
+  for (const { criterionId } of answers) {
+    if (!answerableCriterionIds.includes(criterionId)) {
+      throw new BiddingRuleBroken('ANSWER_FOR_UNKNOWN_CRITERION', `The tender has no criterion ${criterionId} to answer`, { criterionId });
+    }
+    if (answered.has(criterionId)) {
+      throw new BiddingRuleBroken('DUPLICATE_ANSWER_FOR_CRITERION', `Criterion ${criterionId} is answered more than once`, { criterionId });
+    }
+    answered.add(criterionId);
+  }
+};
+
+/** Changes by the bidder: only while the bid is live and sealed. */
+const assertChangeable = (bid: SubmittedBid, metadata: CommandMetadata): void => {
+  assertActsForBidder(metadata, bid.organisationId);
+  if (bid.status === 'withdrawn') throw new BiddingRuleBroken('BID_WITHDRAWN', `Bid ${bid.bidId} was withdrawn`, { bidId: bid.bidId });
+  if (bid.status === 'opened' || deadlineReached(bid.submissionDeadline, metadata.now)) {
+    throw new BiddingRuleBroken('TENDER_DEADLINE_PASSED', 'Bids cannot change after the deadline', { submissionDeadline: bid.submissionDeadline });
+  }
+};
+
+const copyAnswers = (answers: readonly QualityAnswer[]): QualityAnswer[] => answers.map(({ criterionId, answer }) => ({ criterionId, answer }));
+
+const submitBid = (command: SubmitBid, state: BidState): BidSubmitted => {
+  const { data, metadata } = command;
+  if (state.status !== 'none') throw new BiddingRuleBroken('BID_ALREADY_SUBMITTED', `Bid ${data.bidId} was already submitted`, { bidId: data.bidId });
+  assertActsForBidder(metadata, data.organisationId);
+  const competition = assertAcceptsBidsFor(data.competition, data.lotId, metadata.now);
+  assertContent(data.pricePence, data.qualityAnswers, competition.answerableCriterionIds);
+  return {
+    type: 'BidSubmitted',
+    data: {
+      bidId: data.bidId,
+      tenderId: competition.tenderId,
+      lotId: data.lotId,
+      organisationId: data.organisationId,
+      commissionerOrganisationId: competition.commissionerOrganisationId,
+      submissionDeadline: competition.submissionDeadline,
+      answerableCriterionIds: [...competition.answerableCriterionIds],
+      pricePence: data.pricePence,
+      qualityAnswers: copyAnswers(data.qualityAnswers),
+      socialValueCommitments: data.socialValueCommitments,
+      submittedAt: metadata.now.toISOString(),
+    },
+  };
+};
+
+const amendBid = (command: AmendBid, state: BidState): BidAmended => {
+  const { data, metadata } = command;
+  const bid = existing(state, data.bidId);
+  assertChangeable(bid, metadata);
+  assertContent(data.pricePence, data.qualityAnswers, bid.answerableCriterionIds);
+  return {
+    type: 'BidAmended',
+    data: {
+      bidId: bid.bidId,
+      pricePence: data.pricePence,
+      qualityAnswers: copyAnswers(data.qualityAnswers),
+      socialValueCommitments: data.socialValueCommitments,
+      amendedAt: metadata.now.toISOString(),
+    },
+  };
+};
+
+const withdrawBid = (command: WithdrawBid, state: BidState): BidWithdrawn => {
+  const { data, metadata } = command;
+  const bid = existing(state, data.bidId);
+  assertChangeable(bid, metadata);
+  return {
+    type: 'BidWithdrawn',
+    data: { bidId: bid.bidId, tenderId: bid.tenderId, lotId: bid.lotId, organisationId: bid.organisationId, withdrawnAt: metadata.now.toISOString() },
+  };
+};
+
+// The platform opens each bid the closed competition lists; a repeated opening records nothing.
+const openBid = (command: OpenBid, state: BidState): BidOpened[] => {
+  const { data, metadata } = command;
+  const bid = existing(state, data.bidId);
+  assertSystem(metadata, command.type);
+  if (bid.status === 'opened') return [];
+  if (bid.status === 'withdrawn') throw new BiddingRuleBroken('BID_WITHDRAWN', `Bid ${bid.bidId} was withdrawn`, { bidId: bid.bidId });
+  if (!deadlineReached(bid.submissionDeadline, metadata.now)) {
+    throw new BiddingRuleBroken('TENDER_DEADLINE_NOT_REACHED', 'Bids stay sealed until the deadline', { submissionDeadline: bid.submissionDeadline });
+  }
+  return [
+    {
+      type: 'BidOpened',
+      data: { bidId: bid.bidId, tenderId: bid.tenderId, lotId: bid.lotId, organisationId: bid.organisationId, openedAt: metadata.now.toISOString() },
+    },
+  ];
+};
+
+export const decideBid = (command: BidCommand, state: BidState): readonly BidEvent[] => {
+  switch (command.type) {
+    case 'SubmitBid':
+      return [submitBid(command, state)];
+    case 'AmendBid':
+      return [amendBid(command, state)];
+    case 'WithdrawBid':
+      return [withdrawBid(command, state)];
+    case 'OpenBid':
+      return openBid(command, state);
+    default: {
+      const unknown: never = command;
+      throw new Error(`Unknown bid command ${(unknown as { type: string }).type}`);
+    }
+  }
+};

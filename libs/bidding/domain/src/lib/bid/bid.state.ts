@@ -1,0 +1,75 @@
+import type { QualityAnswer } from './bid.commands';
+import type { BidEvent } from './bid.events';
+
+/** `submitted` (sealed, amendable) -> `withdrawn` before the deadline, or -> `opened` at it. */
+export type BidStatus = 'submitted' | 'withdrawn' | 'opened';
+
+export interface NoBid {
+  readonly status: 'none';
+}
+
+export interface SubmittedBid {
+  readonly status: BidStatus;
+  readonly bidId: string;
+  readonly tenderId: string;
+  readonly lotId: string;
+  readonly organisationId: string;
+  readonly commissionerOrganisationId: string;
+  readonly submissionDeadline: string;
+  readonly answerableCriterionIds: readonly string[];
+  readonly pricePence: number;
+  readonly qualityAnswers: readonly QualityAnswer[];
+  readonly socialValueCommitments: string;
+  readonly submittedAt: string;
+  readonly amendedAt: string | null;
+}
+
+export type BidState = NoBid | SubmittedBid;
+
+export const initialBidState = (): BidState => ({ status: 'none' });
+
+const submitted = (state: BidState, eventType: string): SubmittedBid => {
+  if (state.status === 'none') throw new Error(`${eventType} applied to a bid that was never submitted`);
+  return state;
+};
+
+export const evolveBid = (state: BidState, event: BidEvent): BidState => {
+  switch (event.type) {
+    case 'BidSubmitted': {
+      const { data } = event;
+      return {
+        status: 'submitted',
+        bidId: data.bidId,
+        tenderId: data.tenderId,
+        lotId: data.lotId,
+        organisationId: data.organisationId,
+        commissionerOrganisationId: data.commissionerOrganisationId,
+        submissionDeadline: data.submissionDeadline,
+        answerableCriterionIds: data.answerableCriterionIds,
+        pricePence: data.pricePence,
+        qualityAnswers: data.qualityAnswers,
+        socialValueCommitments: data.socialValueCommitments,
+        submittedAt: data.submittedAt,
+        amendedAt: null,
+      };
+    }
+    case 'BidAmended': {
+      const { data } = event;
+      return {
+        ...submitted(state, event.type),
+        pricePence: data.pricePence,
+        qualityAnswers: data.qualityAnswers,
+        socialValueCommitments: data.socialValueCommitments,
+        amendedAt: data.amendedAt,
+      };
+    }
+    case 'BidWithdrawn':
+      return { ...submitted(state, event.type), status: 'withdrawn' };
+    case 'BidOpened':
+      return { ...submitted(state, event.type), status: 'opened' };
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown bid event ${(unknown as { type: string }).type}`);
+    }
+  }
+};
