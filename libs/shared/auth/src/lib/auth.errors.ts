@@ -61,3 +61,14 @@ export class AuthConfigError extends Error {
     this.name = 'AuthConfigError';
   }
 }
+
+/** The identity provider's key set could not be fetched or read: the platform's problem, not the user's. */
+export class IdentityProviderUnavailableError extends Error {
+  constructor(jwksUrl: URL, cause: unknown) {
+    super(
+      `Could not get the identity provider's signing keys from ${jwksUrl.href}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+    this.name = 'IdentityProviderUnavailableError';
+  }
+}

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { AccessTokenVerifier, Clock } from './access-token-verifier';
 import { systemClock } from './access-token-verifier';
 import type { JwksAuthConfig } from './auth-config';
+import { AuthenticationError, IdentityProviderUnavailableError } from './auth.errors';
 import type { AuthenticatedUser } from './authenticated-user';
 import { userFromClaims } from './token-claims';
 import { toAuthenticationError } from './token-verification-errors';
@@ -34,7 +35,9 @@ export class JwksTokenVerifier implements AccessTokenVerifier {
       });
       return userFromClaims(payload, { role: this.options.roleClaim, organisation: this.options.organisationClaim });
     } catch (error) {
-      throw toAuthenticationError(error);
+      const authenticationError = toAuthenticationError(error);
+      if (authenticationError instanceof AuthenticationError) throw authenticationError;
+      throw new IdentityProviderUnavailableError(this.options.jwksUrl, error);
     }
   }
 }
