@@ -1,0 +1,45 @@
+import type { Command } from '@tendril/shared/ddd';
+
+/** Issued by the platform on `tender.lot-awarded.v1`. Dates are `YYYY-MM-DD`. */
+export type CreateContract = Command<
+  'CreateContract',
+  {
+    readonly contractId: string;
+    readonly tenderId: string;
+    readonly lotId: string;
+    readonly bidId: string;
+    readonly commissionerOrganisationId: string;
+    readonly primeOrganisationId: string;
+    readonly valuePence: number;
+    readonly startDate: string;
+    readonly endDate: string;
+    readonly paymentTermsDays: number;
+  }
+>;
+
+export type AddSubcontractor = Command<
+  'AddSubcontractor',
+  {
+    readonly contractId: string;
+    readonly subcontractId: string;
+    /** null: directly under the prime; otherwise the subcontract this one sits under (deeper tiers). */
+    readonly parentSubcontractId: string | null;
+    readonly subcontractorOrganisationId: string;
+    readonly valuePence: number;
+    readonly scope: string;
+    /** Where the work is delivered (e.g. a borough or ward). */
+    readonly area: string;
+    readonly startDate: string;
+    readonly endDate: string;
+    readonly paymentTermsDays: number;
+  }
+>;
+
+export type EndSubcontract = Command<
+  'EndSubcontract',
+  { readonly contractId: string; readonly subcontractId: string; readonly reason: string }
+>;
+
+export type TerminateContract = Command<'TerminateContract', { readonly contractId: string; readonly reason: string }>;
+
+export type ContractCommand = CreateContract | AddSubcontractor | EndSubcontract | TerminateContract;

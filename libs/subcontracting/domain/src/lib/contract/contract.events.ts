@@ -1,0 +1,65 @@
+import type { DomainEvent } from '@tendril/shared/ddd';
+
+export type ContractCreated = DomainEvent<
+  'ContractCreated',
+  {
+    readonly contractId: string;
+    readonly tenderId: string;
+    readonly lotId: string;
+    readonly bidId: string;
+    readonly commissionerOrganisationId: string;
+    readonly primeOrganisationId: string;
+    readonly valuePence: number;
+    readonly startDate: string;
+    readonly endDate: string;
+    readonly paymentTermsDays: number;
+    readonly createdAt: string;
+  }
+>;
+
+export type SubcontractorAdded = DomainEvent<
+  'SubcontractorAdded',
+  {
+    readonly contractId: string;
+    readonly subcontractId: string;
+    readonly parentSubcontractId: string | null;
+    /** Who let the subcontract: the prime, or the parent subcontractor. */
+    readonly parentOrganisationId: string;
+    readonly subcontractorOrganisationId: string;
+    /** 1 directly under the prime, 2 under a tier-1 subcontractor, and so on. */
+    readonly tier: number;
+    readonly valuePence: number;
+    readonly scope: string;
+    readonly area: string;
+    readonly startDate: string;
+    readonly endDate: string;
+    readonly paymentTermsDays: number;
+    readonly addedAt: string;
+  }
+>;
+
+export type SubcontractEnded = DomainEvent<
+  'SubcontractEnded',
+  {
+    readonly contractId: string;
+    readonly subcontractId: string;
+    readonly reason: string;
+    /** The value given back to the parent's headroom. */
+    readonly releasedValuePence: number;
+    readonly endedAt: string;
+  }
+>;
+
+export type ContractTerminated = DomainEvent<
+  'ContractTerminated',
+  { readonly contractId: string; readonly reason: string; readonly terminatedAt: string }
+>;
+
+export type ContractEvent = ContractCreated | SubcontractorAdded | SubcontractEnded | ContractTerminated;
+
+export const CONTRACT_EVENT_TYPES: readonly ContractEvent['type'][] = [
+  'ContractCreated',
+  'SubcontractorAdded',
+  'SubcontractEnded',
+  'ContractTerminated',
+];

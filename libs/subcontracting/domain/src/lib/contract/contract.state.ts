@@ -1,0 +1,87 @@
+import type { ContractEvent } from './contract.events';
+
+export interface Subcontract {
+  readonly subcontractId: string;
+  readonly parentSubcontractId: string | null;
+  readonly organisationId: string;
+  readonly tier: number;
+  readonly valuePence: number;
+  readonly scope: string;
+  readonly area: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly paymentTermsDays: number;
+  readonly status: 'active' | 'ended';
+}
+
+export interface NoContract {
+  readonly status: 'none';
+}
+
+/** A contract stays `active` until terminated; it also stops accepting changes after its end date. */
+export interface ExistingContract {
+  readonly status: 'active' | 'terminated';
+  readonly contractId: string;
+  readonly tenderId: string;
+  readonly lotId: string;
+  readonly bidId: string;
+  readonly commissionerOrganisationId: string;
+  readonly primeOrganisationId: string;
+  readonly valuePence: number;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly paymentTermsDays: number;
+  /** The whole supply chain under the prime, in the order subcontracts were added. */
+  readonly subcontracts: readonly Subcontract[];
+}
+
+export type ContractState = NoContract | ExistingContract;
+
+export const initialContractState = (): ContractState => ({ status: 'none' });
+
+const existing = (state: ContractState, eventType: string): ExistingContract => {
+  if (state.status === 'none') throw new Error(`${eventType} applied to a contract that was never created`);
+  return state;
+};
+
+export const evolveContract = (state: ContractState, event: ContractEvent): ContractState => {
+  switch (event.type) {
+    case 'ContractCreated': {
+      const { createdAt: _createdAt, ...terms } = event.data;
+      return { status: 'active', ...terms, subcontracts: [] };
+    }
+    case 'SubcontractorAdded': {
+      const contract = existing(state, event.type);
+      const { data } = event;
+      const subcontract: Subcontract = {
+        subcontractId: data.subcontractId,
+        parentSubcontractId: data.parentSubcontractId,
+        organisationId: data.subcontractorOrganisationId,
+        tier: data.tier,
+        valuePence: data.valuePence,
+        scope: data.scope,
+        area: data.area,
+        startDate: data.startDate,
+        endDate: data.endDate,
+        paymentTermsDays: data.paymentTermsDays,
+        status: 'active',
+      };
+      return { ...contract, subcontracts: [...contract.subcontracts, subcontract] };
+    }
+    case 'SubcontractEnded': {
+      const contract = existing(state, event.type);
+      return {
+        ...contract,
+        subcontracts: contract.subcontracts.map((subcontract) =>
+          subcontract.subcontractId === event.data.subcontractId ? { ...subcontract, status: 'ended' } : subcontract,
+        ),
+      };
+    }
+    case 'ContractTerminated':
+      return { ...existing(state, event.type), status: 'terminated' };
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown contract event ${(unknown as { type: string }).type}`);
+    }
+  }
+};

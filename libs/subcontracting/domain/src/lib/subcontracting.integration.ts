@@ -1,0 +1,78 @@
+import type { ContractEvent } from './contract/contract.events';
+
+// What this context publishes. The shapes mirror `@tendril/subcontracting/contracts` structurally
+// (a domain library may not import a contracts library); the translator types the result with the
+// contracts union so the compiler checks they agree.
+
+export interface PublishedContractCreated {
+  readonly type: 'subcontracting.contract-created.v1';
+  readonly data: {
+    readonly contractId: string;
+    readonly tenderId: string;
+    readonly lotId: string;
+    readonly bidId: string;
+    readonly commissionerOrganisationId: string;
+    readonly primeOrganisationId: string;
+    readonly valuePence: number;
+    readonly startDate: string;
+    readonly endDate: string;
+    readonly paymentTermsDays: number;
+    readonly createdAt: string;
+  };
+}
+
+export interface PublishedSubcontractorAdded {
+  readonly type: 'subcontracting.subcontractor-added.v1';
+  readonly data: {
+    readonly contractId: string;
+    readonly subcontractId: string;
+    readonly parentSubcontractId: string | null;
+    readonly parentOrganisationId: string;
+    readonly subcontractorOrganisationId: string;
+    readonly tier: number;
+    readonly valuePence: number;
+    readonly scope: string;
+    readonly area: string;
+    readonly startDate: string;
+    readonly endDate: string;
+    readonly paymentTermsDays: number;
+    readonly addedAt: string;
+  };
+}
+
+export interface PublishedSubcontractEnded {
+  readonly type: 'subcontracting.subcontract-ended.v1';
+  readonly data: { readonly contractId: string; readonly subcontractId: string; readonly reason: string; readonly endedAt: string };
+}
+
+export interface PublishedContractTerminated {
+  readonly type: 'subcontracting.contract-terminated.v1';
+  readonly data: { readonly contractId: string; readonly reason: string; readonly terminatedAt: string };
+}
+
+export type SubcontractingPublishedFact =
+  | PublishedContractCreated
+  | PublishedSubcontractorAdded
+  | PublishedSubcontractEnded
+  | PublishedContractTerminated;
+
+export const toIntegrationEvents = (event: ContractEvent): readonly SubcontractingPublishedFact[] => {
+  switch (event.type) {
+    case 'ContractCreated':
+      return [{ type: 'subcontracting.contract-created.v1', data: { ...event.data } }];
+    case 'SubcontractorAdded':
+      return [{ type: 'subcontracting.subcontractor-added.v1', data: { ...event.data } }];
+    case 'SubcontractEnded': {
+      const { contractId, subcontractId, reason, endedAt } = event.data;
+      return [{ type: 'subcontracting.subcontract-ended.v1', data: { contractId, subcontractId, reason, endedAt } }];
+    }
+    case 'ContractTerminated': {
+      const { contractId, reason, terminatedAt } = event.data;
+      return [{ type: 'subcontracting.contract-terminated.v1', data: { contractId, reason, terminatedAt } }];
+    }
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown contract event ${(unknown as { type: string }).type}`);
+    }
+  }
+};
