@@ -1,4 +1,4 @@
-import { ErrorType, isCommandError } from '@eventstore/db-client';
+import { convertToCommandError, ErrorType, isCommandError } from '@eventstore/db-client';
 import {
   EventStoreError,
   EventStoreUnavailableError,
@@ -35,16 +35,29 @@ const TRANSIENT: ReadonlySet<ErrorType> = new Set([
   ErrorType.TIMEOUT,
 ]);
 
+// Client 6 raises a plain Error when no node of a cluster answers gossip.
+const isDiscoveryFailure = (error: unknown): error is Error =>
+  error instanceof Error && !isCommandError(error) && /^Failed to discover after \d+ attempts/.test(error.message);
+
+// Some failures (a refused connection during an append) arrive as raw gRPC errors; classify them as the client would.
+const asCommandError = (error: unknown): unknown => (error instanceof Error ? convertToCommandError(error) : error);
+
 /** Errors after which the same call may succeed: the node lost leadership, the connection dropped, a deadline passed. */
-export const isTransientEsdbError = (error: unknown): boolean =>
-  error instanceof Error && isCommandError(error) && TRANSIENT.has(error.type);
+export const isTransientEsdbError = (raw: unknown): boolean => {
+  const error = asCommandError(raw);
+  return error instanceof Error && ((isCommandError(error) && TRANSIENT.has(error.type)) || isDiscoveryFailure(error));
+};
 
 export const isWrongExpectedVersion = (error: unknown): boolean =>
   error instanceof Error && isCommandError(error) && error.type === ErrorType.WRONG_EXPECTED_VERSION;
 
 /** EventStoreDB client errors as the port's errors; anything else (already ours, or unexpected) passes through. */
-export const translateEsdbError = (error: unknown, context: EsdbErrorContext = {}): unknown => {
-  if (error instanceof EventStoreError || !(error instanceof Error) || !isCommandError(error)) return error;
+export const translateEsdbError = (raw: unknown, context: EsdbErrorContext = {}): unknown => {
+  const error = asCommandError(raw);
+  if (isDiscoveryFailure(error)) {
+    return new EventStoreUnavailableError('STORE_UNREACHABLE', `EventStoreDB is unreachable: ${error.message}`);
+  }
+  if (error instanceof EventStoreError || !(error instanceof Error) || !isCommandError(error)) return raw;
   switch (error.type) {
     case ErrorType.WRONG_EXPECTED_VERSION:
       return new WrongExpectedRevisionError(
