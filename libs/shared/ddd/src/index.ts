@@ -3,3 +3,5 @@ export * from './lib/decider';
 export * from './lib/decider-specification';
 export * from './lib/event-id';
 export * from './lib/handle-command';
+export * from './lib/read-model-freshness';
+export * from './lib/request-context';

@@ -6,3 +6,6 @@ export * from './lib/idempotency.service';
 export * from './lib/platform-config';
 export * from './lib/platform.module';
 export * from './lib/read-model-options';
+export * from './lib/command-gateway';
+export * from './lib/log-reactions';
+export * from './lib/projectors.provider';

@@ -1,0 +1,3 @@
+export * from './lib/tender.inputs';
+export * from './lib/tender.models';
+export * from './lib/tender.resolver';

@@ -8,6 +8,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE } from '@tendril/shared/event-store';
 import type { Request } from 'express';
 import { CLOCK, systemClock } from '@tendril/shared/ddd';
+import { CommandGateway } from './command-gateway';
 import { EventStoreLifecycle, eventStoreProvider } from './event-store.provider';
 import { formatGraphqlError } from './graphql-errors';
 import { HealthController } from './health.controller';
@@ -63,8 +64,9 @@ export class PlatformModule {
         eventStoreProvider,
         EventStoreLifecycle,
         IdempotencyService,
+        CommandGateway,
       ],
-      exports: [PLATFORM_CONFIG, CLOCK, EVENT_STORE, IdempotencyService, CqrsModule, TypeOrmModule],
+      exports: [PLATFORM_CONFIG, CLOCK, EVENT_STORE, IdempotencyService, CommandGateway, CqrsModule, TypeOrmModule],
     };
   }
 }

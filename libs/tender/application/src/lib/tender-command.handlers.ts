@@ -1,0 +1,131 @@
+import { Inject, Logger } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, type Clock, DomainRuleBroken, handleCommand, type RequestContext, TENDRIL_EVENT_ID_NAMESPACE, uuidV5 } from '@tendril/shared/ddd';
+import { type Actor, EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
+import { type TenderCommand, tenderDecider, tenderStreamName } from '@tendril/tender/domain';
+import {
+  AwardLotCommand,
+  CancelTenderCommand,
+  CloseDueTendersCommand,
+  PublishTenderCommand,
+  type TenderCommandResult,
+} from './tender-commands';
+import { TenderReadModel } from './tender-read-model.port';
+
+export const TENDER_SCHEDULER_ACTOR: Actor = { userId: 'system:tender-deadline-scheduler', role: 'system', organisationId: null };
+
+abstract class TenderCommandHandlerBase {
+  constructor(
+    @Inject(EVENT_STORE) protected readonly store: EventStore,
+    @Inject(CLOCK) protected readonly clock: Clock,
+  ) {}
+
+  protected async run(
+    tenderId: string,
+    command: Pick<TenderCommand, 'type' | 'data'>,
+    context: RequestContext,
+    idempotencyKey: string | null = context.idempotencySeed,
+  ): Promise<TenderCommandResult> {
+    const result = await handleCommand({
+      store: this.store,
+      streamName: tenderStreamName(tenderId),
+      decider: tenderDecider,
+      command: {
+        ...command,
+        metadata: {
+          now: this.clock.now(),
+          actor: context.actor,
+          correlationId: context.correlationId,
+          idempotencyKey,
+        },
+      } as TenderCommand,
+    });
+    return { tenderId, position: result.appendResult?.position ?? null };
+  }
+}
+
+@CommandHandler(PublishTenderCommand)
+export class PublishTenderHandler extends TenderCommandHandlerBase implements ICommandHandler<PublishTenderCommand> {
+  execute({ input, context }: PublishTenderCommand): Promise<TenderCommandResult> {
+    // The id comes from the request's idempotency seed, so a retry addresses the same tender.
+    const tenderId = context.idempotencySeed
+      ? uuidV5(`tender:${context.idempotencySeed}`, TENDRIL_EVENT_ID_NAMESPACE)
+      : crypto.randomUUID();
+    return this.run(tenderId, { type: 'PublishTender', data: { ...input, tenderId } }, context);
+  }
+}
+
+@CommandHandler(AwardLotCommand)
+export class AwardLotHandler extends TenderCommandHandlerBase implements ICommandHandler<AwardLotCommand> {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) clock: Clock,
+    private readonly readModel: TenderReadModel,
+  ) {
+    super(store, clock);
+  }
+
+  async execute({ input, context }: AwardLotCommand): Promise<TenderCommandResult> {
+    // The supplier comes from the bid opened at the deadline, never from the commissioner's input.
+    const bid = await this.readModel.findOpenedBid(input.tenderId, input.bidId);
+    if (!bid) {
+      throw new DomainRuleBroken('BID_NOT_FOUND', `No opened bid ${input.bidId} exists for tender ${input.tenderId}`, {
+        tenderId: input.tenderId,
+        bidId: input.bidId,
+      });
+    }
+    if (bid.lotId !== input.lotId) {
+      throw new DomainRuleBroken('BID_IS_FOR_ANOTHER_LOT', `Bid ${input.bidId} is for lot ${bid.lotId}, not lot ${input.lotId}`, {
+        bidLotId: bid.lotId,
+      });
+    }
+    return this.run(
+      input.tenderId,
+      { type: 'AwardLot', data: { ...input, supplierOrganisationId: bid.organisationId } },
+      context,
+    );
+  }
+}
+
+@CommandHandler(CancelTenderCommand)
+export class CancelTenderHandler extends TenderCommandHandlerBase implements ICommandHandler<CancelTenderCommand> {
+  execute({ input, context }: CancelTenderCommand): Promise<TenderCommandResult> {
+    return this.run(input.tenderId, { type: 'CancelTender', data: input }, context);
+  }
+}
+
+/** Deadlines are enforced by time: the scheduler closes every open tender whose deadline has passed. */
+@CommandHandler(CloseDueTendersCommand)
+export class CloseDueTendersHandler extends TenderCommandHandlerBase implements ICommandHandler<CloseDueTendersCommand> {
+  private readonly logger = new Logger('TenderDeadlines');
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) clock: Clock,
+    private readonly readModel: TenderReadModel,
+  ) {
+    super(store, clock);
+  }
+
+  async execute({ now }: CloseDueTendersCommand): Promise<TenderCommandResult[]> {
+    const due = await this.readModel.findTendersDueForClosing(now);
+    const closed: TenderCommandResult[] = [];
+    for (const { tenderId } of due) {
+      try {
+        // Keyed by tender: several scheduler instances closing the same tender write one event.
+        const context: RequestContext = { actor: TENDER_SCHEDULER_ACTOR, correlationId: `close-${tenderId}`, idempotencySeed: null };
+        const result = await this.run(tenderId, { type: 'CloseTender', data: { tenderId } }, context, `close-tender:${tenderId}`);
+        if (result.position !== null) {
+          closed.push(result);
+          this.logger.log(`Closed tender ${tenderId} at its deadline`);
+        }
+      } catch (error) {
+        if (error instanceof DomainRuleBroken) continue; // cancelled or already closed meanwhile
+        throw error;
+      }
+    }
+    return closed;
+  }
+}
+
+export const TENDER_COMMAND_HANDLERS = [PublishTenderHandler, AwardLotHandler, CancelTenderHandler, CloseDueTendersHandler];

@@ -1,0 +1,62 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DomainRuleBroken } from '@tendril/shared/ddd';
+import type { Actor } from '@tendril/shared/event-store';
+import type { TenderStatus } from '@tendril/tender/domain';
+import { type AuditEntryView, type TenderListFilter, type TenderPage, TenderReadModel, type TenderView } from './tender-read-model.port';
+
+export class GetTenderQuery {
+  constructor(readonly tenderId: string) {}
+}
+
+export class ListTendersQuery {
+  constructor(readonly filter: TenderListFilter) {}
+}
+
+export class TenderHistoryQuery {
+  constructor(
+    readonly tenderId: string,
+    readonly reader: Actor,
+  ) {}
+}
+
+@QueryHandler(GetTenderQuery)
+export class GetTenderHandler implements IQueryHandler<GetTenderQuery, TenderView | null> {
+  constructor(private readonly readModel: TenderReadModel) {}
+  execute({ tenderId }: GetTenderQuery) {
+    return this.readModel.findTender(tenderId);
+  }
+}
+
+@QueryHandler(ListTendersQuery)
+export class ListTendersHandler implements IQueryHandler<ListTendersQuery, TenderPage> {
+  constructor(private readonly readModel: TenderReadModel) {}
+  execute({ filter }: ListTendersQuery) {
+    return this.readModel.listTenders(filter);
+  }
+}
+
+/**
+ * The ordered history of a tender, across contexts, for auditors and the tender's own commissioners.
+ * Bidding events only enter the trail once bids are opened, so it never reveals who bid before the deadline.
+ */
+@QueryHandler(TenderHistoryQuery)
+export class TenderHistoryHandler implements IQueryHandler<TenderHistoryQuery, readonly AuditEntryView[]> {
+  constructor(private readonly readModel: TenderReadModel) {}
+
+  async execute({ tenderId, reader }: TenderHistoryQuery) {
+    const tender = await this.readModel.findTender(tenderId);
+    if (!tender) throw new DomainRuleBroken('TENDER_NOT_FOUND', `No tender ${tenderId} exists`, { tenderId });
+    const isOwnCommissioner = reader.role === 'commissioner' && reader.organisationId === tender.organisationId;
+    if (reader.role !== 'auditor' && reader.role !== 'admin' && !isOwnCommissioner) {
+      throw new DomainRuleBroken(
+        'NOT_ALLOWED_TO_READ_TENDER_HISTORY',
+        "Only auditors and the tender's own commissioners may read its history",
+      );
+    }
+    return this.readModel.history(tenderId);
+  }
+}
+
+export const TENDER_QUERY_HANDLERS = [GetTenderHandler, ListTendersHandler, TenderHistoryHandler];
+
+export type { TenderStatus };

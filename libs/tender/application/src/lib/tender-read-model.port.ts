@@ -1,0 +1,74 @@
+import type { Lot, EvaluationCriterion, TenderStatus } from '@tendril/tender/domain';
+
+export interface LotAwardView {
+  readonly bidId: string;
+  readonly supplierOrganisationId: string;
+  readonly valuePence: number;
+  readonly rationale: string;
+  readonly evidenceRefs: readonly string[];
+  readonly awardedAt: string;
+}
+
+export interface TenderView {
+  readonly tenderId: string;
+  readonly organisationId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly category: string;
+  readonly status: TenderStatus;
+  readonly submissionDeadline: string;
+  readonly lots: readonly (Lot & { readonly award: LotAwardView | null })[];
+  readonly criteria: readonly EvaluationCriterion[];
+  readonly lightTouchRegime: boolean;
+  readonly suitableForVcse: boolean;
+  readonly reservedParticipation: boolean;
+  readonly publishedAt: string;
+  readonly closedAt: string | null;
+  readonly cancelledAt: string | null;
+  readonly cancellationReason: string | null;
+  readonly lastPosition: number;
+}
+
+export interface TenderPage {
+  readonly items: readonly TenderView[];
+  readonly endCursor: string | null;
+  readonly hasNextPage: boolean;
+}
+
+export interface TenderListFilter {
+  readonly status?: TenderStatus;
+  readonly organisationId?: string;
+  readonly first: number;
+  readonly after?: string | null;
+}
+
+export interface OpenedBidView {
+  readonly bidId: string;
+  readonly tenderId: string;
+  readonly lotId: string;
+  readonly organisationId: string;
+}
+
+export interface AuditEntryView {
+  readonly position: number;
+  readonly streamName: string;
+  readonly eventType: string;
+  readonly occurredAt: string;
+  readonly actorUserId: string;
+  readonly actorRole: string;
+  readonly actorOrganisationId: string | null;
+  readonly correlationId: string;
+  readonly summary: string;
+}
+
+/** What the tender context's queries and schedulers read; infra implements it over TypeORM read models. */
+export abstract class TenderReadModel {
+  abstract findTender(tenderId: string): Promise<TenderView | null>;
+  abstract listTenders(filter: TenderListFilter): Promise<TenderPage>;
+  /** Open tenders whose submission deadline is at or before `now`. */
+  abstract findTendersDueForClosing(now: Date): Promise<readonly { tenderId: string }[]>;
+  abstract findOpenedBid(tenderId: string, bidId: string): Promise<OpenedBidView | null>;
+  abstract history(tenderId: string): Promise<readonly AuditEntryView[]>;
+  /** Resolves when the read models include every event up to `position`. */
+  abstract waitForPosition(position: number): Promise<void>;
+}

@@ -1,0 +1,73 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { CriterionKindGql } from './tender.models';
+
+@InputType()
+export class LotInput {
+  @Field(() => ID, { description: 'Your reference for the lot, unique within the tender (e.g. "LOT-1")' })
+  @IsString()
+  @Length(1, 40)
+  lotId!: string;
+
+  @Field() @IsString() @Length(1, 300) title!: string;
+
+  @Field(() => Int) @IsInt() @Min(0) estimatedValuePence!: number;
+}
+
+@InputType()
+export class CriterionInput {
+  @Field(() => ID) @IsString() @Length(1, 40) criterionId!: string;
+  @Field() @IsString() @Length(1, 300) name!: string;
+  @Field(() => CriterionKindGql) @IsIn(Object.values(CriterionKindGql)) kind!: CriterionKindGql;
+  @Field(() => Int) @IsInt() @Min(0) @Max(100) weightPercent!: number;
+}
+
+@InputType()
+export class PublishTenderInput {
+  @Field() @IsString() @Length(1, 300) title!: string;
+  @Field() @IsString() @Length(0, 20000) description!: string;
+  @Field() @IsString() @Length(1, 120) category!: string;
+
+  @Field(() => [LotInput])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => LotInput)
+  lots!: LotInput[];
+
+  @Field(() => [CriterionInput], { description: 'Weights must sum to 100' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionInput)
+  criteria!: CriterionInput[];
+
+  @Field(() => GraphQLISODateTime) submissionDeadline!: Date;
+
+  @Field({ defaultValue: false }) @IsBoolean() lightTouchRegime!: boolean;
+  @Field({ defaultValue: false }) @IsBoolean() suitableForVcse!: boolean;
+  @Field({ defaultValue: false }) @IsBoolean() reservedParticipation!: boolean;
+}
+
+@InputType()
+export class AwardLotInput {
+  @Field(() => ID) @IsString() tenderId!: string;
+  @Field(() => ID) @IsString() lotId!: string;
+  @Field(() => ID, { description: 'The winning bid, as opened at the deadline' }) @IsString() bidId!: string;
+  @Field(() => Int, { description: 'Contract value in pence' }) @IsInt() @Min(1) valuePence!: number;
+  @Field({ description: 'Why this bid wins: shown to auditors and bidders' }) @IsString() @Length(1, 20000) rationale!: string;
+  @Field(() => [String], { defaultValue: [], description: 'References to the evaluation evidence' })
+  @IsArray()
+  @IsString({ each: true })
+  evidenceRefs!: string[];
+  @Field({ description: 'Contract start, YYYY-MM-DD' }) @IsString() contractStartDate!: string;
+  @Field({ description: 'Contract end, YYYY-MM-DD' }) @IsString() contractEndDate!: string;
+  @Field(() => Int, { defaultValue: 30 }) @IsInt() @Min(0) paymentTermsDays!: number;
+}
+
+@InputType()
+export class CancelTenderInput {
+  @Field(() => ID) @IsString() tenderId!: string;
+  @Field() @IsString() @Length(1, 20000) reason!: string;
+}

@@ -1,0 +1,38 @@
+import type { AuditEntryView, TenderView } from '@tendril/tender/application';
+import { type AuditEntryModel, type CriterionKindGql, type TenderModel, TenderStatusGql } from './tender.models';
+
+export const toTenderModel = (view: TenderView): TenderModel => ({
+  id: view.tenderId,
+  organisationId: view.organisationId,
+  title: view.title,
+  description: view.description,
+  category: view.category,
+  status: TenderStatusGql[view.status],
+  submissionDeadline: new Date(view.submissionDeadline),
+  lots: view.lots.map((lot) => ({
+    lotId: lot.lotId,
+    title: lot.title,
+    estimatedValuePence: lot.estimatedValuePence,
+    award: lot.award
+      ? { ...lot.award, evidenceRefs: [...lot.award.evidenceRefs], awardedAt: new Date(lot.award.awardedAt) }
+      : null,
+  })),
+  criteria: view.criteria.map((c) => ({ ...c, kind: c.kind as CriterionKindGql })),
+  lightTouchRegime: view.lightTouchRegime,
+  suitableForVcse: view.suitableForVcse,
+  reservedParticipation: view.reservedParticipation,
+  publishedAt: new Date(view.publishedAt),
+  closedAt: view.closedAt ? new Date(view.closedAt) : null,
+  cancelledAt: view.cancelledAt ? new Date(view.cancelledAt) : null,
+  cancellationReason: view.cancellationReason,
+});
+
+export const toAuditEntryModel = (entry: AuditEntryView): AuditEntryModel => ({
+  position: entry.position,
+  streamName: entry.streamName,
+  eventType: entry.eventType,
+  occurredAt: new Date(entry.occurredAt),
+  actor: { userId: entry.actorUserId, role: entry.actorRole, organisationId: entry.actorOrganisationId },
+  correlationId: entry.correlationId,
+  summary: entry.summary,
+});

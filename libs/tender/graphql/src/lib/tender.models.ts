@@ -1,0 +1,88 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum TenderStatusGql {
+  open = 'open',
+  closed = 'closed',
+  awarded = 'awarded',
+  cancelled = 'cancelled',
+}
+registerEnumType(TenderStatusGql, { name: 'TenderStatus' });
+
+export enum CriterionKindGql {
+  quality = 'quality',
+  price = 'price',
+  social_value = 'social_value',
+  youth_panel = 'youth_panel',
+}
+registerEnumType(CriterionKindGql, { name: 'CriterionKind' });
+
+@ObjectType('LotAward')
+export class LotAwardModel {
+  @Field(() => ID) bidId!: string;
+  @Field(() => ID) supplierOrganisationId!: string;
+  @Field(() => Int, { description: 'Contract value in pence' }) valuePence!: number;
+  @Field() rationale!: string;
+  @Field(() => [String]) evidenceRefs!: string[];
+  @Field(() => GraphQLISODateTime) awardedAt!: Date;
+}
+
+@ObjectType('Lot')
+export class LotModel {
+  @Field(() => ID) lotId!: string;
+  @Field() title!: string;
+  @Field(() => Int) estimatedValuePence!: number;
+  @Field(() => LotAwardModel, { nullable: true }) award!: LotAwardModel | null;
+}
+
+@ObjectType('EvaluationCriterion')
+export class EvaluationCriterionModel {
+  @Field(() => ID) criterionId!: string;
+  @Field() name!: string;
+  @Field(() => CriterionKindGql) kind!: CriterionKindGql;
+  @Field(() => Int) weightPercent!: number;
+}
+
+@ObjectType('Tender')
+export class TenderModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The commissioning organisation' }) organisationId!: string;
+  @Field() title!: string;
+  @Field() description!: string;
+  @Field() category!: string;
+  @Field(() => TenderStatusGql) status!: TenderStatusGql;
+  @Field(() => GraphQLISODateTime) submissionDeadline!: Date;
+  @Field(() => [LotModel]) lots!: LotModel[];
+  @Field(() => [EvaluationCriterionModel]) criteria!: EvaluationCriterionModel[];
+  @Field() lightTouchRegime!: boolean;
+  @Field() suitableForVcse!: boolean;
+  @Field() reservedParticipation!: boolean;
+  @Field(() => GraphQLISODateTime) publishedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) cancelledAt!: Date | null;
+  @Field(() => String, { nullable: true }) cancellationReason!: string | null;
+}
+
+@ObjectType('TenderConnection')
+export class TenderConnectionModel {
+  @Field(() => [TenderModel]) nodes!: TenderModel[];
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field() hasNextPage!: boolean;
+}
+
+@ObjectType('AuditActor')
+export class AuditActorModel {
+  @Field(() => ID) userId!: string;
+  @Field() role!: string;
+  @Field(() => ID, { nullable: true }) organisationId!: string | null;
+}
+
+@ObjectType('AuditEntry', { description: 'One recorded fact in a tender’s history, in log order' })
+export class AuditEntryModel {
+  @Field(() => Int, { description: 'Position in the global event log' }) position!: number;
+  @Field() streamName!: string;
+  @Field() eventType!: string;
+  @Field(() => GraphQLISODateTime) occurredAt!: Date;
+  @Field(() => AuditActorModel) actor!: AuditActorModel;
+  @Field() correlationId!: string;
+  @Field() summary!: string;
+}

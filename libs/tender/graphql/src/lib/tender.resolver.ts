@@ -1,0 +1,135 @@
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import { CurrentActor, Roles } from '@tendril/shared/auth';
+import type { Actor } from '@tendril/shared/event-store';
+import { ApiError, CommandGateway, type GraphqlContext } from '@tendril/shared/platform';
+import {
+  AwardLotCommand,
+  CancelTenderCommand,
+  GetTenderQuery,
+  ListTendersQuery,
+  PublishTenderCommand,
+  TenderHistoryQuery,
+  TenderReadModel,
+  type AuditEntryView,
+  type TenderCommandResult,
+  type TenderPage,
+  type TenderView,
+} from '@tendril/tender/application';
+import { AwardLotInput, CancelTenderInput, PublishTenderInput } from './tender.inputs';
+import { toAuditEntryModel, toTenderModel } from './tender.mapper';
+import { AuditEntryModel, TenderConnectionModel, TenderModel, TenderStatusGql } from './tender.models';
+
+const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key per intended change (a UUID): a retry with the same key returns the first result and changes nothing';
+
+@Resolver(() => TenderModel)
+export class TenderResolver {
+  constructor(
+    private readonly commands: CommandGateway,
+    private readonly queries: QueryBus,
+    private readonly readModel: TenderReadModel,
+  ) {}
+
+  @Query(() => TenderModel, { nullable: true, description: 'A published tender; any signed-in user may read it' })
+  async tender(@Args('id', { type: () => ID }) id: string): Promise<TenderModel | null> {
+    const view = await this.queries.execute<GetTenderQuery, TenderView | null>(new GetTenderQuery(id));
+    return view ? toTenderModel(view) : null;
+  }
+
+  @Query(() => TenderConnectionModel, { description: 'Tenders, newest first, paginated with cursors' })
+  async tenders(
+    @Args('status', { type: () => TenderStatusGql, nullable: true }) status: TenderStatusGql | null,
+    @Args('organisationId', { type: () => ID, nullable: true }) organisationId: string | null,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<TenderConnectionModel> {
+    if (first < 1 || first > 100) throw new ApiError('BAD_USER_INPUT', '`first` must be between 1 and 100');
+    let page: TenderPage;
+    try {
+      page = await this.queries.execute(
+        new ListTendersQuery({ first, after, ...(status ? { status } : {}), ...(organisationId ? { organisationId } : {}) }),
+      );
+    } catch (error) {
+      if (error instanceof RangeError) throw new ApiError('BAD_USER_INPUT', error.message);
+      throw error;
+    }
+    return { nodes: page.items.map(toTenderModel), endCursor: page.endCursor, hasNextPage: page.hasNextPage };
+  }
+
+  @Query(() => [AuditEntryModel], { description: "The tender's history in log order: who did what, when (auditors and the tender's commissioners)" })
+  @Roles('auditor', 'commissioner', 'admin')
+  async tenderHistory(@Args('tenderId', { type: () => ID }) tenderId: string, @CurrentActor() actor: Actor): Promise<AuditEntryModel[]> {
+    const entries = await this.queries.execute<TenderHistoryQuery, readonly AuditEntryView[]>(new TenderHistoryQuery(tenderId, actor));
+    return entries.map(toAuditEntryModel);
+  }
+
+  @Mutation(() => TenderModel, { description: 'Publish a tender for the commissioner’s own council' })
+  @Roles('commissioner')
+  async publishTender(
+    @Args('input') input: PublishTenderInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<TenderModel> {
+    if (!actor.organisationId) throw new ApiError('FORBIDDEN', 'A commissioner must belong to a council to publish tenders');
+    const organisationId = actor.organisationId;
+    const result = await this.commands.send<TenderCommandResult>(
+      { operation: 'publishTender', idempotencyKey, actor, input, req },
+      (context) =>
+        new PublishTenderCommand(
+          {
+            organisationId,
+            title: input.title,
+            description: input.description,
+            category: input.category,
+            lots: input.lots.map(({ lotId, title, estimatedValuePence }) => ({ lotId, title, estimatedValuePence })),
+            criteria: input.criteria.map(({ criterionId, name, kind, weightPercent }) => ({ criterionId, name, kind, weightPercent })),
+            submissionDeadline: input.submissionDeadline.toISOString(),
+            lightTouchRegime: input.lightTouchRegime,
+            suitableForVcse: input.suitableForVcse,
+            reservedParticipation: input.reservedParticipation,
+          },
+          context,
+        ),
+    );
+    return this.readBack(result);
+  }
+
+  @Mutation(() => TenderModel, { description: 'Award one lot of a closed tender to an opened bid, with a written rationale' })
+  @Roles('commissioner')
+  async awardLot(
+    @Args('input') input: AwardLotInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<TenderModel> {
+    const result = await this.commands.send<TenderCommandResult>(
+      { operation: 'awardLot', idempotencyKey, actor, input, req },
+      (context) => new AwardLotCommand({ ...input, evidenceRefs: [...input.evidenceRefs] }, context),
+    );
+    return this.readBack(result);
+  }
+
+  @Mutation(() => TenderModel, { description: 'Cancel a tender before any award, with a reason' })
+  @Roles('commissioner')
+  async cancelTender(
+    @Args('input') input: CancelTenderInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<TenderModel> {
+    const result = await this.commands.send<TenderCommandResult>(
+      { operation: 'cancelTender', idempotencyKey, actor, input, req },
+      (context) => new CancelTenderCommand({ tenderId: input.tenderId, reason: input.reason }, context),
+    );
+    return this.readBack(result);
+  }
+
+  /** Read-your-writes: answer from the read model once it includes the command's events. */
+  private async readBack(result: TenderCommandResult): Promise<TenderModel> {
+    if (result.position !== null) await this.readModel.waitForPosition(result.position);
+    const view = await this.readModel.findTender(result.tenderId);
+    if (!view) throw new Error(`Tender ${result.tenderId} is missing from the read model after its command`);
+    return toTenderModel(view);
+  }
+}

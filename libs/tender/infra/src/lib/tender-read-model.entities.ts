@@ -1,0 +1,118 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'tender_view' })
+export class TenderRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  tenderId!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  organisationId!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title!: string;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  category!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 20 })
+  status!: string;
+
+  /** Canonical UTC ISO-8601, so text order is time order. */
+  @Index()
+  @Column({ type: 'varchar', length: 30 })
+  submissionDeadline!: string;
+
+  @Column({ type: 'text' })
+  lotsJson!: string;
+
+  @Column({ type: 'text' })
+  criteriaJson!: string;
+
+  @Column({ type: 'boolean' })
+  lightTouchRegime!: boolean;
+
+  @Column({ type: 'boolean' })
+  suitableForVcse!: boolean;
+
+  @Column({ type: 'boolean' })
+  reservedParticipation!: boolean;
+
+  @Column({ type: 'varchar', length: 30 })
+  publishedAt!: string;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  closedAt!: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  cancelledAt!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  cancellationReason!: string | null;
+
+  /** Global log position of the last event applied to this row; also the list's cursor order. */
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  lastPosition!: number;
+
+  @Index()
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  publishedPosition!: number;
+}
+
+/** Bids as the bidding context published them at the deadline: what an award may be made from. */
+@Entity({ name: 'tender_opened_bid' })
+export class OpenedBidRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  bidId!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  tenderId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  lotId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  organisationId!: string;
+}
+
+/** One line of a tender's audit trail: who did what, when, in which stream, at which log position. */
+@Entity({ name: 'tender_audit_entry' })
+export class AuditEntryRow {
+  @PrimaryColumn({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  position!: number;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  tenderId!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  streamName!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  eventType!: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  occurredAt!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  actorUserId!: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  actorRole!: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  actorOrganisationId!: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  correlationId!: string;
+
+  @Column({ type: 'text' })
+  summary!: string;
+}
+
+export const TENDER_READ_MODEL_ENTITIES = [TenderRow, OpenedBidRow, AuditEntryRow];

@@ -1,0 +1,135 @@
+import type { RecordedEvent } from '@tendril/shared/event-store';
+import { BIDS_OPENED_V1, BIDDING_INTEGRATION_STREAM_PREFIX, type BidsOpenedV1Data } from '@tendril/bidding/contracts';
+import { TENDER_STREAM_PREFIX, type LotAwardedData, type TenderEvent } from '@tendril/tender/domain';
+import type { EntityManager } from 'typeorm';
+import type { LotAwardView } from '@tendril/tender/application';
+import { AuditEntryRow, OpenedBidRow, TenderRow } from './tender-read-model.entities';
+
+type StoredLot = { lotId: string; title: string; estimatedValuePence: number; award: LotAwardView | null };
+
+export const TENDER_PROJECTION_NAME = 'tender-read-model';
+
+/** Tender domain events, and the bidding facts published at the deadline. Bid arrivals stay sealed. */
+export const TENDER_PROJECTION_FILTER = { streamPrefixes: [TENDER_STREAM_PREFIX, BIDDING_INTEGRATION_STREAM_PREFIX] };
+
+const describe = (event: RecordedEvent): string | null => {
+  const data = event.data as Record<string, unknown>;
+  switch (event.type) {
+    case 'TenderPublished':
+      return `Published tender "${String(data['title'])}" with deadline ${String(data['submissionDeadline'])}`;
+    case 'TenderClosed':
+      return 'Closed at the submission deadline; bids unsealed';
+    case 'LotAwarded': {
+      const award = data as unknown as LotAwardedData;
+      return `Awarded lot ${award.lotId} to organisation ${award.supplierOrganisationId} (bid ${award.bidId}, ${award.valuePence} pence): ${award.rationale}`;
+    }
+    case 'TenderCancelled':
+      return `Cancelled: ${String(data['reason'])}`;
+    case BIDS_OPENED_V1: {
+      const opened = data as unknown as BidsOpenedV1Data;
+      return `Opened ${opened.bids.length} bid(s): ${opened.bids.map((b) => `${b.bidId} (lot ${b.lotId}, organisation ${b.organisationId})`).join(', ')}`;
+    }
+    default:
+      return null;
+  }
+};
+
+const tenderIdOf = (event: RecordedEvent): string | null => {
+  const tenderId = (event.data as { tenderId?: unknown }).tenderId;
+  return typeof tenderId === 'string' ? tenderId : null;
+};
+
+const applyTenderEvent = async (event: TenderEvent, position: number, manager: EntityManager): Promise<void> => {
+  const tenders = manager.getRepository(TenderRow);
+  switch (event.type) {
+    case 'TenderPublished': {
+      const d = event.data;
+      await tenders.save({
+        tenderId: d.tenderId,
+        organisationId: d.organisationId,
+        title: d.title,
+        description: d.description,
+        category: d.category,
+        status: 'open',
+        submissionDeadline: d.submissionDeadline,
+        lotsJson: JSON.stringify(d.lots.map((lot): StoredLot => ({ ...lot, award: null }))),
+        criteriaJson: JSON.stringify(d.criteria),
+        lightTouchRegime: d.lightTouchRegime,
+        suitableForVcse: d.suitableForVcse,
+        reservedParticipation: d.reservedParticipation,
+        publishedAt: d.publishedAt,
+        closedAt: null,
+        cancelledAt: null,
+        cancellationReason: null,
+        lastPosition: position,
+        publishedPosition: position,
+      });
+      return;
+    }
+    case 'TenderClosed':
+      await tenders.update({ tenderId: event.data.tenderId }, { status: 'closed', closedAt: event.data.closedAt, lastPosition: position });
+      return;
+    case 'LotAwarded': {
+      const d = event.data;
+      const row = await tenders.findOneByOrFail({ tenderId: d.tenderId });
+      const lots = (JSON.parse(row.lotsJson) as StoredLot[]).map((lot) =>
+        lot.lotId === d.lotId
+          ? {
+              ...lot,
+              award: {
+                bidId: d.bidId,
+                supplierOrganisationId: d.supplierOrganisationId,
+                valuePence: d.valuePence,
+                rationale: d.rationale,
+                evidenceRefs: d.evidenceRefs,
+                awardedAt: d.awardedAt,
+              },
+            }
+          : lot,
+      );
+      const status = lots.every((lot) => lot.award !== null) ? 'awarded' : row.status;
+      await tenders.update({ tenderId: d.tenderId }, { lotsJson: JSON.stringify(lots), status, lastPosition: position });
+      return;
+    }
+    case 'TenderCancelled':
+      await tenders.update(
+        { tenderId: event.data.tenderId },
+        { status: 'cancelled', cancelledAt: event.data.cancelledAt, cancellationReason: event.data.reason, lastPosition: position },
+      );
+      return;
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unhandled tender event ${(unknown as { type: string }).type}`);
+    }
+  }
+};
+
+/** Applies one event to the tender read models inside the projector's transaction. */
+export const applyToTenderReadModel = async (event: RecordedEvent, manager: EntityManager): Promise<void> => {
+  if (event.streamName.startsWith(TENDER_STREAM_PREFIX)) {
+    await applyTenderEvent({ type: event.type, data: event.data } as TenderEvent, event.position, manager);
+  } else if (event.type === BIDS_OPENED_V1) {
+    const opened = event.data as BidsOpenedV1Data;
+    if (opened.bids.length > 0) {
+      await manager
+        .getRepository(OpenedBidRow)
+        .save(opened.bids.map((bid) => ({ bidId: bid.bidId, tenderId: opened.tenderId, lotId: bid.lotId, organisationId: bid.organisationId })));
+    }
+  }
+  const summary = describe(event);
+  const tenderId = tenderIdOf(event);
+  if (summary !== null && tenderId !== null) {
+    await manager.getRepository(AuditEntryRow).save({
+      position: event.position,
+      tenderId,
+      streamName: event.streamName,
+      eventType: event.type,
+      occurredAt: event.metadata.occurredAt,
+      actorUserId: event.metadata.actor.userId,
+      actorRole: event.metadata.actor.role,
+      actorOrganisationId: event.metadata.actor.organisationId,
+      correlationId: event.metadata.correlationId,
+      summary,
+    });
+  }
+};

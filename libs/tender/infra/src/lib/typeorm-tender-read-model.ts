@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type AuditEntryView,
+  type OpenedBidView,
+  type TenderListFilter,
+  type TenderPage,
+  TenderReadModel,
+  type TenderView,
+} from '@tendril/tender/application';
+import type { EvaluationCriterion, TenderStatus } from '@tendril/tender/domain';
+import { DataSource, LessThanOrEqual, MoreThan, type FindOptionsWhere } from 'typeorm';
+import { AuditEntryRow, OpenedBidRow, TenderRow } from './tender-read-model.entities';
+
+/** Provided by the service: resolves once its projector has applied the log up to a position. */
+export const TENDER_PROJECTION_PROGRESS = Symbol.for('tendril.tender.ProjectionProgress');
+export interface ProjectionProgress {
+  waitForPosition(position: number): Promise<void>;
+}
+
+const toView = (row: TenderRow): TenderView => ({
+  tenderId: row.tenderId,
+  organisationId: row.organisationId,
+  title: row.title,
+  description: row.description,
+  category: row.category,
+  status: row.status as TenderStatus,
+  submissionDeadline: row.submissionDeadline,
+  lots: JSON.parse(row.lotsJson) as TenderView['lots'],
+  criteria: JSON.parse(row.criteriaJson) as EvaluationCriterion[],
+  lightTouchRegime: row.lightTouchRegime,
+  suitableForVcse: row.suitableForVcse,
+  reservedParticipation: row.reservedParticipation,
+  publishedAt: row.publishedAt,
+  closedAt: row.closedAt,
+  cancelledAt: row.cancelledAt,
+  cancellationReason: row.cancellationReason,
+  lastPosition: row.lastPosition,
+});
+
+const encodeCursor = (position: number) => Buffer.from(`tender:${position}`).toString('base64url');
+const decodeCursor = (cursor: string): number => {
+  const match = /^tender:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match?.[1]) throw new RangeError('The cursor is not one this API gave out');
+  return Number(match[1]);
+};
+
+@Injectable()
+export class TypeormTenderReadModel extends TenderReadModel {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TENDER_PROJECTION_PROGRESS) private readonly progress: ProjectionProgress,
+  ) {
+    super();
+  }
+
+  async findTender(tenderId: string): Promise<TenderView | null> {
+    const row = await this.dataSource.getRepository(TenderRow).findOneBy({ tenderId });
+    return row ? toView(row) : null;
+  }
+
+  async listTenders(filter: TenderListFilter): Promise<TenderPage> {
+    const where: FindOptionsWhere<TenderRow> = {};
+    if (filter.status) where.status = filter.status;
+    if (filter.organisationId) where.organisationId = filter.organisationId;
+    // Newest first; the cursor is the publishing position, stable under concurrent inserts.
+    if (filter.after) where.publishedPosition = LessThanOrEqual(decodeCursor(filter.after) - 1);
+    const rows = await this.dataSource
+      .getRepository(TenderRow)
+      .find({ where, order: { publishedPosition: 'DESC' }, take: filter.first + 1 });
+    const items = rows.slice(0, filter.first).map(toView);
+    const last = rows[Math.min(rows.length, filter.first) - 1];
+    return { items, hasNextPage: rows.length > filter.first, endCursor: last ? encodeCursor(last.publishedPosition) : null };
+  }
+
+  async findTendersDueForClosing(now: Date): Promise<readonly { tenderId: string }[]> {
+    const rows = await this.dataSource.getRepository(TenderRow).find({
+      select: { tenderId: true },
+      where: { status: 'open', submissionDeadline: LessThanOrEqual(now.toISOString()) },
+      order: { submissionDeadline: 'ASC' },
+      take: 100,
+    });
+    return rows.map(({ tenderId }) => ({ tenderId }));
+  }
+
+  async findOpenedBid(tenderId: string, bidId: string): Promise<OpenedBidView | null> {
+    return this.dataSource.getRepository(OpenedBidRow).findOneBy({ tenderId, bidId });
+  }
+
+  async history(tenderId: string): Promise<readonly AuditEntryView[]> {
+    return this.dataSource
+      .getRepository(AuditEntryRow)
+      .find({ where: { tenderId, position: MoreThan(-1) }, order: { position: 'ASC' } });
+  }
+
+  waitForPosition(position: number): Promise<void> {
+    return this.progress.waitForPosition(position);
+  }
+}
