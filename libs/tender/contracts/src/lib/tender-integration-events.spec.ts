@@ -1,0 +1,23 @@
+/// <reference types="jest" />
+import { isTenderIntegrationEvent, tenderIntegrationStreamName, TENDER_INTEGRATION_EVENT_TYPES } from './tender-integration-events';
+
+describe('Tender integration events', () => {
+  it('are published to one stream per tender', () => {
+    expect(tenderIntegrationStreamName('t-42')).toBe('integration-tender-t-42');
+  });
+
+  it('all carry their context and version in their type', () => {
+    expect(TENDER_INTEGRATION_EVENT_TYPES).toEqual([
+      'tender.tender-published.v1',
+      'tender.tender-closed.v1',
+      'tender.lot-awarded.v1',
+      'tender.tender-cancelled.v1',
+    ]);
+  });
+
+  it('are recognised by type, so a consumer can skip what it does not know', () => {
+    expect(isTenderIntegrationEvent({ type: 'tender.lot-awarded.v1', data: {} })).toBe(true);
+    expect(isTenderIntegrationEvent({ type: 'tender.lot-awarded.v2', data: {} })).toBe(false);
+    expect(isTenderIntegrationEvent({ type: 'LotAwarded', data: {} })).toBe(false);
+  });
+});
