@@ -1,0 +1,2 @@
+export * from './lib/event-store-contract';
+export * from './lib/event-store-contract.fixtures';

@@ -1,10 +1,14 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 export interface HeadWaiter {
   readonly promise: Promise<void>;
   /** Ends the wait early (the subscription is closing). */
   wake(): void;
 }
+
+/** Re-checks after a WAL change, 1, 2, 4, 8, 8... ms apart. */
+const WATCH_RECHECKS = 8;
 
 interface PendingWaiter {
   readonly after: number;
@@ -24,6 +28,7 @@ export class HeadWatcher {
   private timer: NodeJS.Timeout | undefined;
   private watcher: fs.FSWatcher | undefined;
   private stopped = false;
+  private burst: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly readHead: () => number,
@@ -75,6 +80,23 @@ export class HeadWatcher {
     this.advance(this.readHead());
   };
 
+  /**
+   * The WAL is written (and watched) before the commit is visible: the commit becomes visible when
+   * SQLite updates the memory-mapped wal-index, which no watch reports. So after a WAL change, look
+   * again a few times over the next few milliseconds.
+   */
+  private checkSoon(): void {
+    if (this.burst) return;
+    let attempts = 0;
+    const version = this.dataVersion;
+    const again = () => {
+      this.check();
+      attempts += 1;
+      this.burst = this.dataVersion === version && attempts < WATCH_RECHECKS && !this.stopped ? setTimeout(again, 1 << Math.min(attempts, 3)) : undefined;
+    };
+    again();
+  }
+
   private advance(head: number): void {
     if (head <= this.knownHead) return;
     this.knownHead = head;
@@ -91,7 +113,11 @@ export class HeadWatcher {
     if (this.timer) return;
     this.timer = setInterval(this.check, this.pollIntervalMs);
     try {
-      this.watcher = fs.watch(this.walFile, { persistent: false }, this.check);
+      // Watch the folder, not the file: SQLite may delete and recreate the WAL, and a file watch would go stale.
+      const walName = path.basename(this.walFile);
+      this.watcher = fs.watch(path.dirname(this.walFile), { persistent: false }, (_event, name) => {
+        if (name === null || String(name) === walName) this.checkSoon();
+      });
       this.watcher.on('error', () => this.closeWatcher());
     } catch {
       // No WAL file to watch (or no inotify): the timer alone notices new events.
@@ -101,6 +127,8 @@ export class HeadWatcher {
 
   private stopWatching(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.burst) clearTimeout(this.burst);
+    this.burst = undefined;
     this.timer = undefined;
     this.closeWatcher();
   }
