@@ -1,0 +1,244 @@
+/// <reference types="jest" />
+import { DeciderSpecification } from '@tendril/shared/ddd';
+import type { Actor } from '@tendril/shared/event-store';
+import type { CompetitionFacts } from '../competition/competition.facts';
+import {
+  AFTER_DEADLINE,
+  at,
+  BEFORE_DEADLINE,
+  bidder,
+  bidderColleague,
+  bidSubmitted,
+  commissioner,
+  DEADLINE,
+  platform,
+  rivalBidder,
+} from '../testing/bidding.spec-fixtures';
+import type { AmendBid, OpenBid, SubmitBid, SubmitBidContent, WithdrawBid } from './bid.commands';
+import { bidDecider, bidStreamName } from './bid.decider';
+import type { BidAmended, BidOpened, BidWithdrawn } from './bid.events';
+
+const spec = DeciderSpecification.for(bidDecider);
+
+const openCompetition: CompetitionFacts = {
+  status: 'open',
+  tenderId: 'tender-1',
+  commissionerOrganisationId: 'org-leeds-council',
+  submissionDeadline: DEADLINE,
+  lotIds: ['lot-north', 'lot-south'],
+  answerableCriterionIds: ['crit-quality', 'crit-social'],
+};
+
+const submit = (
+  overrides: Partial<SubmitBidContent> = {},
+  competition: CompetitionFacts = openCompetition,
+  actor: Actor = bidder,
+  now = BEFORE_DEADLINE,
+): SubmitBid => ({
+  type: 'SubmitBid',
+  data: {
+    bidId: 'bid-1',
+    tenderId: 'tender-1',
+    lotId: 'lot-north',
+    organisationId: 'org-youth-trust',
+    pricePence: 9_950_000,
+    qualityAnswers: [{ criterionId: 'crit-quality', answer: 'Trained mentors in every ward' }],
+    socialValueCommitments: 'Two apprenticeships for local care leavers',
+    ...overrides,
+    competition,
+  },
+  metadata: at(now, actor),
+});
+
+const amend = (overrides: Partial<AmendBid['data']> = {}, actor: Actor = bidder, now = BEFORE_DEADLINE): AmendBid => ({
+  type: 'AmendBid',
+  data: {
+    bidId: 'bid-1',
+    pricePence: 9_500_000,
+    qualityAnswers: [
+      { criterionId: 'crit-quality', answer: 'Trained mentors in every ward, weekends too' },
+      { criterionId: 'crit-social', answer: 'Local hiring' },
+    ],
+    socialValueCommitments: 'Three apprenticeships',
+    ...overrides,
+  },
+  metadata: at(now, actor),
+});
+
+const amended: BidAmended = {
+  type: 'BidAmended',
+  data: {
+    bidId: 'bid-1',
+    pricePence: 9_500_000,
+    qualityAnswers: [
+      { criterionId: 'crit-quality', answer: 'Trained mentors in every ward, weekends too' },
+      { criterionId: 'crit-social', answer: 'Local hiring' },
+    ],
+    socialValueCommitments: 'Three apprenticeships',
+    amendedAt: BEFORE_DEADLINE,
+  },
+};
+
+const withdraw = (actor: Actor = bidder, now = BEFORE_DEADLINE): WithdrawBid => ({
+  type: 'WithdrawBid',
+  data: { bidId: 'bid-1' },
+  metadata: at(now, actor),
+});
+
+const withdrawn: BidWithdrawn = {
+  type: 'BidWithdrawn',
+  data: { bidId: 'bid-1', tenderId: 'tender-1', lotId: 'lot-north', organisationId: 'org-youth-trust', withdrawnAt: BEFORE_DEADLINE },
+};
+
+const openBid = (now = DEADLINE, actor: Actor = platform): OpenBid => ({ type: 'OpenBid', data: { bidId: 'bid-1' }, metadata: at(now, actor) });
+
+const opened: BidOpened = {
+  type: 'BidOpened',
+  data: { bidId: 'bid-1', tenderId: 'tender-1', lotId: 'lot-north', organisationId: 'org-youth-trust', openedAt: DEADLINE },
+};
+
+describe('Bid', () => {
+  it('lives in its own stream named after its id', () => {
+    expect(bidStreamName('bid-1')).toBe('bid-bid-1');
+  });
+
+  describe('when submitted', () => {
+    it('records the sealed content and the tender facts it is judged by', () => {
+      spec.given([]).when(submit()).then([bidSubmitted]);
+    });
+
+    it('may be submitted by any provider of the organisation', () => {
+      spec
+        .given([])
+        .when(submit({}, openCompetition, bidderColleague))
+        .then([bidSubmitted]);
+    });
+
+    it.each<[string, SubmitBid, string]>([
+      ['for a tender bidding has not heard of', submit({}, { status: 'unknown', tenderId: 'tender-1' }), 'TENDER_NOT_OPEN'],
+      ['for a cancelled tender', submit({}, { ...openCompetition, status: 'cancelled' }), 'TENDER_NOT_OPEN'],
+      ['for a closed tender', submit({}, { ...openCompetition, status: 'closed' }, bidder, AFTER_DEADLINE), 'TENDER_DEADLINE_PASSED'],
+      ['at the deadline', submit({}, openCompetition, bidder, DEADLINE), 'TENDER_DEADLINE_PASSED'],
+      ['for a lot the tender does not have', submit({ lotId: 'lot-east' }), 'LOT_NOT_FOUND'],
+      ['on behalf of another organisation', submit({}, openCompetition, rivalBidder), 'NOT_A_MEMBER_OF_THE_BIDDING_ORGANISATION'],
+      ['by a commissioner', submit({}, openCompetition, commissioner), 'NOT_A_MEMBER_OF_THE_BIDDING_ORGANISATION'],
+      ['at no price', submit({ pricePence: 0 }), 'BID_PRICE_MUST_BE_POSITIVE_PENCE'],
+      ['at a negative price', submit({ pricePence: -5 }), 'BID_PRICE_MUST_BE_POSITIVE_PENCE'],
+      ['at a price in fractions of a penny', submit({ pricePence: 99.5 }), 'BID_PRICE_MUST_BE_POSITIVE_PENCE'],
+      [
+        'answering a criterion the tender does not have',
+        submit({ qualityAnswers: [{ criterionId: 'crit-vibes', answer: 'Good' }] }),
+        'ANSWER_FOR_UNKNOWN_CRITERION',
+      ],
+      [
+        'answering the price criterion in words',
+        submit({ qualityAnswers: [{ criterionId: 'crit-price', answer: 'Cheap' }] }),
+        'ANSWER_FOR_UNKNOWN_CRITERION',
+      ],
+      [
+        'answering a criterion twice',
+        submit({
+          qualityAnswers: [
+            { criterionId: 'crit-quality', answer: 'One' },
+            { criterionId: 'crit-quality', answer: 'Two' },
+          ],
+        }),
+        'DUPLICATE_ANSWER_FOR_CRITERION',
+      ],
+    ])('is refused %s', (_case, command, code) => {
+      spec.given([]).when(command).thenThrows(code);
+    });
+
+    it('cannot be submitted twice', () => {
+      spec.given([bidSubmitted]).when(submit()).thenThrows('BID_ALREADY_SUBMITTED');
+    });
+  });
+
+  describe('before the deadline', () => {
+    it('can be amended by its organisation, replacing its content', () => {
+      spec.given([bidSubmitted]).when(amend()).then([amended]);
+    });
+
+    it('holds the amended content', () => {
+      expect(spec.given([bidSubmitted, amended]).fold()).toMatchObject({
+        status: 'submitted',
+        pricePence: 9_500_000,
+        socialValueCommitments: 'Three apprenticeships',
+        amendedAt: BEFORE_DEADLINE,
+      });
+    });
+
+    it('cannot be amended by another organisation', () => {
+      spec.given([bidSubmitted]).when(amend({}, rivalBidder)).thenThrows('NOT_A_MEMBER_OF_THE_BIDDING_ORGANISATION');
+    });
+
+    it('cannot be amended to a price of nothing', () => {
+      spec.given([bidSubmitted]).when(amend({ pricePence: 0 })).thenThrows('BID_PRICE_MUST_BE_POSITIVE_PENCE');
+    });
+
+    it('cannot be amended to answer an unknown criterion', () => {
+      spec
+        .given([bidSubmitted])
+        .when(amend({ qualityAnswers: [{ criterionId: 'crit-x', answer: '?' }] }))
+        .thenThrows('ANSWER_FOR_UNKNOWN_CRITERION');
+    });
+
+    it('can be withdrawn by its organisation', () => {
+      spec.given([bidSubmitted]).when(withdraw()).then([withdrawn]);
+    });
+
+    it('cannot be withdrawn by another organisation', () => {
+      spec.given([bidSubmitted]).when(withdraw(rivalBidder)).thenThrows('NOT_A_MEMBER_OF_THE_BIDDING_ORGANISATION');
+    });
+
+    it('cannot be opened', () => {
+      spec.given([bidSubmitted]).when(openBid('2026-03-01T11:59:59.000Z')).thenThrows('TENDER_DEADLINE_NOT_REACHED');
+    });
+  });
+
+  describe('once withdrawn', () => {
+    it('cannot be withdrawn again', () => {
+      spec.given([bidSubmitted, withdrawn]).when(withdraw()).thenThrows('BID_WITHDRAWN');
+    });
+
+    it('cannot be amended', () => {
+      spec.given([bidSubmitted, withdrawn]).when(amend()).thenThrows('BID_WITHDRAWN');
+    });
+
+    it('is never opened', () => {
+      spec.given([bidSubmitted, withdrawn]).when(openBid(AFTER_DEADLINE)).thenThrows('BID_WITHDRAWN');
+    });
+  });
+
+  describe('after the deadline', () => {
+    it('cannot be amended', () => {
+      spec.given([bidSubmitted]).when(amend({}, bidder, DEADLINE)).thenThrows('TENDER_DEADLINE_PASSED');
+    });
+
+    it('cannot be withdrawn', () => {
+      spec.given([bidSubmitted]).when(withdraw(bidder, AFTER_DEADLINE)).thenThrows('TENDER_DEADLINE_PASSED');
+    });
+
+    it('is opened by the platform at the deadline', () => {
+      spec.given([bidSubmitted]).when(openBid()).then([opened]);
+    });
+
+    it('records nothing when opened again', () => {
+      spec.given([bidSubmitted, opened]).when(openBid(AFTER_DEADLINE)).then([]);
+    });
+
+    it('is not opened by a commissioner', () => {
+      spec.given([bidSubmitted]).when(openBid(AFTER_DEADLINE, commissioner)).thenThrows('ONLY_THE_SYSTEM_MAY_DO_THIS');
+    });
+  });
+
+  describe('that was never submitted', () => {
+    it.each<[string, AmendBid | WithdrawBid | OpenBid]>([
+      ['cannot be amended', amend()],
+      ['cannot be withdrawn', withdraw()],
+      ['cannot be opened', openBid()],
+    ])('%s', (_case, command) => {
+      spec.given([]).when(command).thenThrows('BID_NOT_FOUND');
+    });
+  });
+});
