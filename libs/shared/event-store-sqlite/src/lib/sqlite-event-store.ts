@@ -49,6 +49,8 @@ export interface SqliteEventStoreStats {
   readonly appends: number;
   /** Write transactions committed (one fsync each). */
   readonly transactions: number;
+  /** Events fetched from the file by reads and subscriptions: shows how much a reader holds. */
+  readonly eventsRead: number;
 }
 
 type SerialisedEvent = ReturnType<typeof serialiseEventsToAppend>[number];
@@ -133,7 +135,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   private flushScheduled = false;
   private drained: (() => void)[] = [];
   private closing: Promise<void> | undefined;
-  private counters = { appends: 0, transactions: 0 };
+  private counters = { appends: 0, transactions: 0, eventsRead: 0 };
 
   private constructor(options: SqliteEventStoreOptions) {
     this.busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
@@ -209,6 +211,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       const rows = this.guard(
         () => (forwards ? statement.all(streamName, cursor, last, limit) : statement.all(streamName, cursor, limit)) as EventRow[],
       );
+      this.counters.eventsRead += rows.length;
       for (const row of rows) yield toRecordedEvent(row);
       if (rows.length < limit) return;
       remaining -= rows.length;
@@ -304,6 +307,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       const windowEnd = forwards ? Math.min(to, cursor + window - 1) : Math.max(to, cursor - window + 1);
       const [low, high] = forwards ? [cursor, windowEnd] : [windowEnd, cursor];
       const rows = this.guard(() => statement.all(low, high, ...sql.params, limit - events.length) as EventRow[]);
+      this.counters.eventsRead += rows.length;
       for (const row of rows) events.push(toRecordedEvent(row));
       cursor = forwards ? windowEnd + 1 : windowEnd - 1;
     }
