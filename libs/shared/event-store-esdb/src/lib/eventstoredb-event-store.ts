@@ -15,15 +15,18 @@ import {
   type EventStore,
   EventStoreUnavailableError,
   type EventToAppend,
+  type ExpectedRevision,
+  NO_STREAM,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
   serialiseEventsToAppend,
+  STREAM_EXISTS,
   StreamNotFoundError,
   type SubscribeToAllOptions,
   type Subscription,
 } from '@tendril/shared/event-store';
-import { isTransientEsdbError, isWrongExpectedVersion, translateEsdbError } from './esdb-errors';
+import { isTransientEsdbError, translateEsdbError } from './esdb-errors';
 import { fromEsdbRecordedEvent, toEsdbEventData } from './esdb-event-mapping';
 import { toEsdbExpectedRevision, toSafeNumber } from './esdb-expected-revision';
 import { buildEsdbLogFilter } from './esdb-log-filter';
@@ -41,15 +44,15 @@ export interface EventStoreDbOptions {
   readonly streamNamespace?: string;
   /** How long connecting waits for the cluster to answer a first read. */
   readonly connectTimeoutMs?: number;
-  /** How many of a stream's latest events a failed append searches for its event ids (see README: duplicates). */
-  readonly duplicateScanLimit?: number;
+  /** How many of a stream's latest events an append searches for reused event ids (0: none; see README). */
+  readonly eventIdScanLimit?: number;
   /** Waits between retries of an append that failed transiently (leader change, dropped connection). */
   readonly appendRetryDelaysMs?: readonly number[];
 }
 
 const DEFAULTS = {
   connectTimeoutMs: 10_000,
-  duplicateScanLimit: 1_000,
+  eventIdScanLimit: 1_000,
   appendRetryDelaysMs: [100, 400, 1_600],
 } as const;
 
@@ -82,7 +85,7 @@ async function* iterateRead<T>(read: StreamingRead<T>): AsyncGenerator<T> {
 export class EventStoreDbEventStore implements EventStore {
   private readonly naming: StreamNaming;
   private readonly maxEventBytes: number;
-  private readonly duplicateScanLimit: number;
+  private readonly eventIdScanLimit: number;
   private readonly appendRetryDelaysMs: readonly number[];
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly subscriptions = new Set<EsdbSubscription>();
@@ -95,7 +98,7 @@ export class EventStoreDbEventStore implements EventStore {
   ) {
     this.naming = streamNaming(options.streamNamespace);
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-    this.duplicateScanLimit = options.duplicateScanLimit ?? DEFAULTS.duplicateScanLimit;
+    this.eventIdScanLimit = options.eventIdScanLimit ?? DEFAULTS.eventIdScanLimit;
     this.appendRetryDelaysMs = options.appendRetryDelaysMs ?? DEFAULTS.appendRetryDelaysMs;
   }
 
@@ -109,27 +112,24 @@ export class EventStoreDbEventStore implements EventStore {
     const eventData = events.map(toEsdbEventData);
     const appendBytes = serialised.reduce((sum, event) => sum + Buffer.byteLength(event.data), 0);
 
+    const eventIds = serialised.map((event) => event.eventId);
+    const transient = <T>(call: () => Promise<T>) => withRetries(call, isTransientEsdbError, this.appendRetryDelaysMs);
+
     return this.track(async () => {
       try {
+        const alreadyAppended = await transient(() => this.checkEventIdsInStream(stored, streamName, expectedRevision, eventIds));
+        if (alreadyAppended) return alreadyAppended;
         // Same ids, same expected revision: ESDB answers a repeat with the first result, so retrying is safe.
-        const result = await withRetries(
-          () => this.client.appendToStream(stored, eventData, { expectedRevision: esdbExpected }),
-          isTransientEsdbError,
-          this.appendRetryDelaysMs,
-        );
+        const result = await transient(() => this.client.appendToStream(stored, eventData, { expectedRevision: esdbExpected }));
         const nextExpectedRevision = toSafeNumber(result.nextExpectedRevision, 'stream revision');
-        // ESDB reports the position of the append's last event; for several events (or an old server
-        // that reports none) ask for it, so `position` is always the last event's, as the port says.
+        // For one event ESDB's reply carries its position. For several, which record the reply points at
+        // has varied between server versions, so the last event's position is read back (by revision).
         const position =
-          result.position && events.length === 1
+          result.position && events.length === 1 && result.position.commit === result.position.prepare
             ? toPortPosition(result.position)
             : await this.positionOfRevision(stored, streamName, result.nextExpectedRevision);
         return { nextExpectedRevision, position };
       } catch (error) {
-        if (isWrongExpectedVersion(error)) {
-          const reused = await this.findStoredEventId(stored, serialised.map((event) => event.eventId));
-          if (reused) throw new DuplicateEventIdError(reused, streamName);
-        }
         throw translateEsdbError(error, { streamName, expectedRevision, appendBytes, operation: 'append' });
       }
     });
@@ -319,27 +319,60 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * After a failed revision check: is one of these ids already in the stream? Then the caller is
-   * reusing an id (or retrying with a stale revision after the first attempt was stored), which the
-   * port reports as DuplicateEventIdError rather than as a concurrency conflict.
+   * EventStoreDB keeps no index of event ids: it recognises a retry (the same ids right after the
+   * expected revision) but would store an id a second time at the stream's current revision. So when
+   * the revision check will pass, the stream's latest events are searched for this append's ids first,
+   * with the SQLite adapter's rules: an exact match after a STREAM_EXISTS append is a retry (its
+   * original result is returned), any other hit is a DuplicateEventIdError. A new stream (NO_STREAM)
+   * needs no search, and a conflicting revision is left to the server.
    */
-  private async findStoredEventId(stored: string, eventIds: readonly string[]): Promise<string | null> {
-    const wanted = new Map(eventIds.map((id) => [id.toLowerCase(), id]));
+  private async checkEventIdsInStream(
+    stored: string,
+    streamName: string,
+    expected: ExpectedRevision,
+    eventIds: readonly string[],
+  ): Promise<AppendResult | null> {
+    if (expected === NO_STREAM || this.eventIdScanLimit === 0) return null;
+    const wanted = new Map(eventIds.map((id, index) => [id.toLowerCase(), index]));
+    const found = new Map<number, AppendResult>();
+    let current: number | null = null;
     const read = this.client.readStream(stored, {
       direction: 'backwards',
       fromRevision: END,
-      maxCount: this.duplicateScanLimit,
+      maxCount: this.eventIdScanLimit,
       requiresLeader: true,
     });
     try {
       for await (const resolved of iterateRead(read)) {
-        const found = resolved.event && wanted.get(resolved.event.id.toLowerCase());
-        if (found) return found;
+        const event = resolved.event;
+        if (!event) continue;
+        const revision = toSafeNumber(event.revision, 'stream revision');
+        current ??= revision;
+        if (typeof expected === 'number' && current !== expected) return null;
+        const index = wanted.get(event.id.toLowerCase());
+        if (index !== undefined) {
+          found.set(index, {
+            nextExpectedRevision: revision,
+            position: toPortPositionOfStreamEvent(event.position, streamName, event.revision),
+          });
+          if (found.size === eventIds.length) break;
+        }
       }
-    } catch {
-      // Not found, deleted or unreachable: the original error is the one to report.
+    } catch (error) {
+      if (translateEsdbError(error, { streamName, operation: 'read' }) instanceof StreamNotFoundError) return null;
+      throw error;
     }
-    return null;
+    if (found.size === 0) return null;
+    if (expected === STREAM_EXISTS) {
+      const first = found.get(0);
+      const isRetry =
+        first !== undefined &&
+        first.nextExpectedRevision >= 1 &&
+        eventIds.every((_, index) => found.get(index)?.nextExpectedRevision === first.nextExpectedRevision + index);
+      if (isRetry) return found.get(eventIds.length - 1) ?? null;
+    }
+    const firstReused = Math.min(...found.keys());
+    throw new DuplicateEventIdError(eventIds[firstReused] as string, streamName);
   }
 }
 
