@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+
+export const CORRELATION_ID_HEADER = 'x-correlation-id';
+
+// Accept a caller's id only if it is short and plain, so it is safe in logs and headers.
+const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export interface CorrelatedRequest extends Request {
+  correlationId?: string;
+}
+
+export const correlationIdOf = (request: CorrelatedRequest): string => {
+  if (request.correlationId === undefined) {
+    const offered = request.headers[CORRELATION_ID_HEADER];
+    request.correlationId = typeof offered === 'string' && ACCEPTABLE_ID.test(offered) ? offered : randomUUID();
+  }
+  return request.correlationId;
+};
+
+/** Gives every request a correlation id (the caller's, or a new one) and echoes it in the response. */
+@Injectable()
+export class CorrelationIdMiddleware implements NestMiddleware {
+  use(request: CorrelatedRequest, response: Response, next: NextFunction): void {
+    response.setHeader(CORRELATION_ID_HEADER, correlationIdOf(request));
+    next();
+  }
+}
