@@ -15,9 +15,10 @@ export const bootstrapService = async (
   rootModule: unknown,
 ): Promise<INestApplication | undefined> => {
   const logger = new Logger(serviceName);
+  let app: INestApplication | undefined;
   try {
     const config = resolvePlatformConfig(serviceName, defaultPort);
-    const app = await NestFactory.create(rootModule as never, {
+    app = await NestFactory.create(rootModule as never, {
       logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
       forceCloseConnections: false,
     });
@@ -34,7 +35,8 @@ export const bootstrapService = async (
           ? (error.stack ?? error.message)
           : String(error);
     logger.error(`${serviceName} could not start: ${message}`);
-    process.exitCode = 1;
-    return undefined;
+    await app?.close().catch(() => undefined);
+    // Timers or sockets opened during start must not keep a failed service half-alive.
+    process.exit(1);
   }
 };

@@ -1,7 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '@tendril/shared/auth';
 import { EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
 
+/** Probes for orchestrators: unauthenticated, and revealing nothing but liveness and the log head. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

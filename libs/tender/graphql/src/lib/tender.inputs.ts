@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsDate, IsBoolean, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { CriterionKindGql } from './tender.models';
 
 @InputType()
@@ -43,7 +43,9 @@ export class PublishTenderInput {
   @Type(() => CriterionInput)
   criteria!: CriterionInput[];
 
-  @Field(() => GraphQLISODateTime) submissionDeadline!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When bids close and unseal; must be in the future' })
+  @IsDate()
+  submissionDeadline!: Date;
 
   @Field({ defaultValue: false }) @IsBoolean() lightTouchRegime!: boolean;
   @Field({ defaultValue: false }) @IsBoolean() suitableForVcse!: boolean;

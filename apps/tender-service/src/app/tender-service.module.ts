@@ -1,0 +1,68 @@
+import { Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { AuthModule } from '@tendril/shared/auth';
+import { EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
+import {
+  integrationPublisher,
+  PLATFORM_CONFIG,
+  PlatformModule,
+  type PlatformConfig,
+  PROJECTORS,
+  ProjectorsLifecycle,
+  reactionProjection,
+  waitForProjectors,
+} from '@tendril/shared/platform';
+import { projectionEntities, Projectors } from '@tendril/shared/projections';
+import {
+  TENDER_COMMAND_HANDLERS,
+  TENDER_QUERY_HANDLERS,
+  TENDER_SCHEDULER_INTERVAL_MS,
+  TenderDeadlineScheduler,
+  TenderReadModel,
+} from '@tendril/tender/application';
+import { TenderResolver } from '@tendril/tender/graphql';
+import {
+  TENDER_INTEGRATION_SOURCE_FILTER,
+  TENDER_PROJECTION_PROGRESS,
+  tenderReadModelProjection,
+  translateTenderEvent,
+  TypeormTenderReadModel,
+} from '@tendril/tender/infra';
+import type { DataSource } from 'typeorm';
+
+export const SERVICE_NAME = 'tender-service';
+export const DEFAULT_PORT = 4001;
+
+export const tenderProjections = (store: EventStore) => [
+  tenderReadModelProjection,
+  reactionProjection(
+    integrationPublisher(store, { name: 'tender-integration-events', filter: TENDER_INTEGRATION_SOURCE_FILTER, translate: translateTenderEvent }),
+  ),
+];
+
+@Module({
+  imports: [
+    PlatformModule.forService({
+      serviceName: SERVICE_NAME,
+      defaultPort: DEFAULT_PORT,
+      entities: projectionEntities([tenderReadModelProjection]) as never,
+    }),
+    AuthModule.forRoot(),
+  ],
+  providers: [
+    ...TENDER_COMMAND_HANDLERS,
+    ...TENDER_QUERY_HANDLERS,
+    TenderResolver,
+    { provide: TenderReadModel, useClass: TypeormTenderReadModel },
+    {
+      provide: PROJECTORS,
+      inject: [getDataSourceToken(), EVENT_STORE],
+      useFactory: (dataSource: DataSource, store: EventStore) => new Projectors({ dataSource, store, projections: tenderProjections(store) }),
+    },
+    { provide: TENDER_PROJECTION_PROGRESS, inject: [PROJECTORS], useFactory: waitForProjectors },
+    ProjectorsLifecycle,
+    { provide: TENDER_SCHEDULER_INTERVAL_MS, inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => config.schedulerIntervalMs },
+    TenderDeadlineScheduler,
+  ],
+})
+export class TenderServiceModule {}
