@@ -28,12 +28,32 @@ export interface RebuildResult {
   readonly durationMs: number;
 }
 
-/** One cli-progress bar per projection, on stderr so the CLI's own output stays clean. */
-export const cliProgressBars = (): RebuildProgress & { close(): void } => {
+/**
+ * One cli-progress bar per projection on stderr (so the CLI's own output stays clean); when stderr is
+ * not a terminal (CI, logs), one plain line per projection when it is done instead.
+ */
+export const cliProgressBars = (stream: NodeJS.WriteStream = process.stderr): RebuildProgress & { close(): void } => {
+  if (!stream.isTTY) {
+    const reached = new Map<string, { position: number; events: number; head: number }>();
+    return {
+      start: (projection, head) => reached.set(projection, { position: 0, events: 0, head }),
+      update: (projection, position, events) => {
+        const entry = reached.get(projection);
+        if (entry) reached.set(projection, { ...entry, position, events });
+      },
+      stop: (projection) => {
+        const entry = reached.get(projection);
+        if (entry) stream.write(`${projection}: rebuilt from ${entry.events} events (log head ${entry.head})\n`);
+      },
+      close: () => undefined,
+    };
+  }
   const multibar = new MultiBar(
     {
       format: '{projection} |{bar}| {percentage}% | position {value}/{total} | {events} events',
       hideCursor: true,
+      barsize: 24,
+      stream,
       clearOnComplete: false,
       stopOnComplete: false,
     },

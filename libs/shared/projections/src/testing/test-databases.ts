@@ -31,9 +31,38 @@ const connectPostgres = async (): Promise<Client> => {
   return client;
 };
 
+/** Where a test's read model lives: enough for another process to open it. */
+export type DatabaseTarget = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly schema: string };
+
+export const dataSourceOptions = (
+  target: DatabaseTarget,
+  entities: readonly EntityTarget<ObjectLiteral>[],
+  synchronize = false,
+): DataSourceOptions =>
+  target.kind === 'sqlite'
+    ? {
+        type: 'better-sqlite3',
+        database: target.file,
+        enableWAL: true,
+        prepareDatabase: (db: { pragma(source: string): unknown }) => {
+          db.pragma('busy_timeout = 10000');
+        },
+        entities: entities as DataSourceOptions['entities'],
+        synchronize,
+      }
+    : {
+        type: 'postgres',
+        url: postgresUrl(),
+        schema: target.schema,
+        entities: entities as DataSourceOptions['entities'],
+        synchronize,
+        poolSize: 4,
+      };
+
 /** One read-model database per test: a SQLite file in a fresh temp dir, or a fresh PostgreSQL schema. */
 export interface TestDatabase {
   readonly kind: DatabaseKind;
+  readonly target: DatabaseTarget;
   /** Options for another DataSource on the same database (a second instance, a child process). */
   readonly options: DataSourceOptions;
   readonly dataSource: DataSource;
@@ -57,22 +86,14 @@ export const createTestDatabase = async (
 
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tendril-projections-'));
-    const options: DataSourceOptions = {
-      type: 'better-sqlite3',
-      database: path.join(dir, 'read-model.sqlite'),
-      enableWAL: true,
-      prepareDatabase: (db: { pragma(source: string): unknown }) => {
-        db.pragma('busy_timeout = 10000');
-      },
-      entities: entities as DataSourceOptions['entities'],
-      synchronize: true,
-    };
-    const dataSource = await connect(options);
+    const target: DatabaseTarget = { kind, file: path.join(dir, 'read-model.sqlite') };
+    const dataSource = await connect(dataSourceOptions(target, entities, true));
     return {
       kind,
-      options: { ...options, synchronize: false },
+      target,
+      options: dataSourceOptions(target, entities),
       dataSource,
-      connectAgain: () => connect({ ...options, synchronize: false }),
+      connectAgain: () => connect(dataSourceOptions(target, entities)),
       dispose: async () => {
         await closeAll();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -87,20 +108,14 @@ export const createTestDatabase = async (
   } finally {
     await admin.end();
   }
-  const options: DataSourceOptions = {
-    type: 'postgres',
-    url: postgresUrl(),
-    schema,
-    entities: entities as DataSourceOptions['entities'],
-    synchronize: true,
-    poolSize: 4,
-  };
-  const dataSource = await connect(options);
+  const target: DatabaseTarget = { kind, schema };
+  const dataSource = await connect(dataSourceOptions(target, entities, true));
   return {
     kind,
-    options: { ...options, synchronize: false },
+    target,
+    options: dataSourceOptions(target, entities),
     dataSource,
-    connectAgain: () => connect({ ...options, synchronize: false }),
+    connectAgain: () => connect(dataSourceOptions(target, entities)),
     dispose: async () => {
       await closeAll();
       const client = await connectPostgres();
