@@ -1,18 +1,17 @@
 import { Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { AuthModule } from '@tendril/shared/auth';
-import { EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
+import type { EventStore } from '@tendril/shared/event-store';
 import {
   integrationPublisher,
   PLATFORM_CONFIG,
   PlatformModule,
   type PlatformConfig,
   PROJECTORS,
-  ProjectorsLifecycle,
+  projectorsProviders,
   reactionProjection,
   waitForProjectors,
 } from '@tendril/shared/platform';
-import { projectionEntities, Projectors } from '@tendril/shared/projections';
+import { projectionEntities } from '@tendril/shared/projections';
 import {
   TENDER_COMMAND_HANDLERS,
   TENDER_QUERY_HANDLERS,
@@ -28,7 +27,6 @@ import {
   translateTenderEvent,
   TypeormTenderReadModel,
 } from '@tendril/tender/infra';
-import type { DataSource } from 'typeorm';
 
 export const SERVICE_NAME = 'tender-service';
 export const DEFAULT_PORT = 4001;
@@ -54,13 +52,8 @@ export const tenderProjections = (store: EventStore) => [
     ...TENDER_QUERY_HANDLERS,
     TenderResolver,
     { provide: TenderReadModel, useClass: TypeormTenderReadModel },
-    {
-      provide: PROJECTORS,
-      inject: [getDataSourceToken(), EVENT_STORE],
-      useFactory: (dataSource: DataSource, store: EventStore) => new Projectors({ dataSource, store, projections: tenderProjections(store) }),
-    },
+    ...projectorsProviders(tenderProjections),
     { provide: TENDER_PROJECTION_PROGRESS, inject: [PROJECTORS], useFactory: waitForProjectors },
-    ProjectorsLifecycle,
     { provide: TENDER_SCHEDULER_INTERVAL_MS, inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => config.schedulerIntervalMs },
     TenderDeadlineScheduler,
   ],

@@ -1,0 +1,2 @@
+export * from './lib/bid.models';
+export * from './lib/bid.resolver';

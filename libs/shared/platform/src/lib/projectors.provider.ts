@@ -1,5 +1,16 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { Projectors } from '@tendril/shared/projections';
+import {
+  Inject,
+  Injectable,
+  type InjectionToken,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type Provider,
+} from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
+import { type Projection, Projectors } from '@tendril/shared/projections';
+import type { DataSource } from 'typeorm';
 
 export const PROJECTORS = Symbol.for('tendril.Projectors');
 
@@ -26,3 +37,20 @@ export class ProjectorsLifecycle implements OnApplicationBootstrap, OnModuleDest
 export const waitForProjectors = (projectors: Projectors) => ({
   waitForPosition: (position: number) => projectors.waitForPosition(position, READ_YOUR_WRITES_TIMEOUT_MS),
 });
+
+/**
+ * The service's projectors as one provider: read-model projections, the integration publisher and
+ * reactions, each checkpointed separately. `inject` lists extra providers `build` needs (reactions).
+ */
+export const projectorsProviders = <TDeps extends unknown[]>(
+  build: (store: EventStore, ...deps: TDeps) => Projection[],
+  inject: InjectionToken[] = [],
+): Provider[] => [
+  {
+    provide: PROJECTORS,
+    inject: [getDataSourceToken(), EVENT_STORE, ...inject],
+    useFactory: (dataSource: DataSource, store: EventStore, ...deps: TDeps) =>
+      new Projectors({ dataSource, store, projections: build(store, ...deps) }),
+  },
+  ProjectorsLifecycle,
+];

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { BID_COMMAND_HANDLERS, BID_QUERY_HANDLERS, BiddingReactions, BidReadModel } from '@tendril/bidding/application';
+import { BidResolver } from '@tendril/bidding/graphql';
+import {
+  BID_PROJECTION_PROGRESS,
+  BIDDING_INTEGRATION_SOURCE_FILTER,
+  bidReadModelProjection,
+  SealedBidReadModel,
+  translateBiddingEvent,
+} from '@tendril/bidding/infra';
+import { AuthModule } from '@tendril/shared/auth';
+import type { EventStore } from '@tendril/shared/event-store';
+import {
+  integrationPublisher,
+  PlatformModule,
+  PROJECTORS,
+  projectorsProviders,
+  reactionProjection,
+  waitForProjectors,
+} from '@tendril/shared/platform';
+import { projectionEntities } from '@tendril/shared/projections';
+
+export const SERVICE_NAME = 'bidding-service';
+export const DEFAULT_PORT = 4002;
+
+export const biddingProjections = (store: EventStore, reactions: BiddingReactions) => [
+  bidReadModelProjection,
+  reactionProjection(
+    integrationPublisher(store, { name: 'bidding-integration-events', filter: BIDDING_INTEGRATION_SOURCE_FILTER, translate: translateBiddingEvent }),
+  ),
+  reactionProjection(reactions),
+];
+
+@Module({
+  imports: [
+    PlatformModule.forService({ serviceName: SERVICE_NAME, defaultPort: DEFAULT_PORT, entities: projectionEntities([bidReadModelProjection]) as never }),
+    AuthModule.forRoot(),
+  ],
+  providers: [
+    ...BID_COMMAND_HANDLERS,
+    ...BID_QUERY_HANDLERS,
+    BidResolver,
+    BiddingReactions,
+    { provide: BidReadModel, useClass: SealedBidReadModel },
+    ...projectorsProviders(biddingProjections, [BiddingReactions]),
+    { provide: BID_PROJECTION_PROGRESS, inject: [PROJECTORS], useFactory: waitForProjectors },
+  ],
+})
+export class BiddingServiceModule {}

@@ -1,0 +1,34 @@
+import type { Actor } from '@tendril/shared/event-store';
+import type { BidStatus, QualityAnswer } from '@tendril/bidding/domain';
+
+export interface BidView {
+  readonly bidId: string;
+  readonly tenderId: string;
+  readonly lotId: string;
+  readonly organisationId: string;
+  readonly commissionerOrganisationId: string;
+  readonly submissionDeadline: string;
+  readonly status: BidStatus;
+  readonly pricePence: number;
+  readonly qualityAnswers: readonly QualityAnswer[];
+  readonly socialValueCommitments: string;
+  readonly submittedAt: string;
+  readonly amendedAt: string | null;
+  readonly withdrawnAt: string | null;
+  readonly openedAt: string | null;
+}
+
+export interface BidFilter {
+  readonly tenderId?: string;
+  readonly lotId?: string;
+}
+
+/**
+ * Bids as a reader may see them. Sealing is enforced here, where data is read: every method takes the
+ * reader and the time and returns only bids that reader may see at that time, so no caller can forget.
+ */
+export abstract class BidReadModel {
+  abstract findReadableBid(bidId: string, reader: Actor, now: Date): Promise<BidView | null>;
+  abstract findReadableBids(filter: BidFilter, reader: Actor, now: Date): Promise<readonly BidView[]>;
+  abstract waitForPosition(position: number): Promise<void>;
+}

@@ -1,0 +1,104 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  bidDecider,
+  bidStreamName,
+  type CompetitionClosed,
+  type CompetitionCommand,
+  competitionDecider,
+  competitionStreamName,
+  COMPETITION_STREAM_PREFIX,
+} from '@tendril/bidding/domain';
+import { CLOCK, type Clock, type CommandMetadata, DomainRuleBroken, handleCommand } from '@tendril/shared/ddd';
+import { type Actor, EVENT_STORE, type EventStore, type RecordedEvent } from '@tendril/shared/event-store';
+import {
+  isTenderIntegrationEvent,
+  TENDER_CANCELLED_V1,
+  TENDER_CLOSED_V1,
+  TENDER_INTEGRATION_STREAM_PREFIX,
+  TENDER_PUBLISHED_V1,
+} from '@tendril/tender/contracts';
+
+export const BIDDING_SYSTEM_ACTOR: Actor = { userId: 'system:bidding-reactions', role: 'system', organisationId: null };
+
+/**
+ * The bidding context follows tenders through the tender context's published events (never its domain
+ * events): a published tender opens a competition, its close unseals and opens the bids, a cancellation
+ * cancels it. Every command is keyed by the event it reacts to, so redelivery changes nothing.
+ */
+@Injectable()
+export class BiddingReactions {
+  readonly name = 'bidding-follows-tenders';
+  readonly filter = { streamPrefixes: [TENDER_INTEGRATION_STREAM_PREFIX, COMPETITION_STREAM_PREFIX] };
+  private readonly logger = new Logger('BiddingReactions');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async react(event: RecordedEvent): Promise<void> {
+    if (isTenderIntegrationEvent(event)) {
+      switch (event.type) {
+        case TENDER_PUBLISHED_V1: {
+          const d = event.data;
+          return this.competition(event, {
+            type: 'OpenCompetition',
+            data: {
+              tenderId: d.tenderId,
+              commissionerOrganisationId: d.organisationId,
+              lotIds: d.lots.map((lot) => lot.lotId),
+              criteria: d.criteria.map(({ criterionId, kind }) => ({ criterionId, kind })),
+              submissionDeadline: d.submissionDeadline,
+            },
+          });
+        }
+        case TENDER_CLOSED_V1:
+          return this.competition(event, { type: 'CloseCompetition', data: { tenderId: event.data.tenderId } });
+        case TENDER_CANCELLED_V1:
+          return this.competition(event, { type: 'CancelCompetition', data: { tenderId: event.data.tenderId, reason: event.data.reason } });
+        default:
+          return; // awards are the tender context's business
+      }
+    }
+    if (event.type === 'CompetitionClosed') {
+      const closed = event.data as CompetitionClosed['data'];
+      for (const bid of closed.bids) {
+        try {
+          await handleCommand({
+            store: this.store,
+            streamName: bidStreamName(bid.bidId),
+            decider: bidDecider,
+            command: { type: 'OpenBid', data: { bidId: bid.bidId }, metadata: this.metadata(event) },
+          });
+        } catch (error) {
+          // A submission cut off between its two appends left an entry with no bid: nothing to open.
+          if (error instanceof DomainRuleBroken && error.code === 'BID_NOT_FOUND') {
+            this.logger.warn(`Competition ${closed.tenderId} listed bid ${bid.bidId}, which was never stored; skipped`);
+            continue;
+          }
+          throw error;
+        }
+      }
+    }
+  }
+
+  private async competition(event: RecordedEvent, command: Pick<CompetitionCommand, 'type' | 'data'>): Promise<void> {
+    const tenderId = (command.data as { tenderId: string }).tenderId;
+    await handleCommand({
+      store: this.store,
+      streamName: competitionStreamName(tenderId),
+      decider: competitionDecider,
+      command: { ...command, metadata: this.metadata(event) } as CompetitionCommand,
+    });
+  }
+
+  private metadata(cause: RecordedEvent): CommandMetadata {
+    return {
+      now: this.clock.now(),
+      actor: BIDDING_SYSTEM_ACTOR,
+      correlationId: cause.metadata.correlationId,
+      causationId: cause.metadata.eventId,
+      idempotencyKey: `reaction:${cause.metadata.eventId}`,
+    };
+  }
+}

@@ -1,0 +1,134 @@
+import { QueryBus } from '@nestjs/cqrs';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  AmendBidCommand,
+  type BidCommandResult,
+  BidReadModel,
+  type BidView,
+  GetBidQuery,
+  ListBidsQuery,
+  SubmitBidCommand,
+  WithdrawBidCommand,
+} from '@tendril/bidding/application';
+import { CurrentActor, Roles } from '@tendril/shared/auth';
+import type { Actor } from '@tendril/shared/event-store';
+import { ApiError, CommandGateway, type GraphqlContext } from '@tendril/shared/platform';
+import { AmendBidInput, BidModel, BidStatusGql, SubmitBidInput } from './bid.models';
+
+const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key per intended change (a UUID): a retry with the same key returns the first result and changes nothing';
+
+export const toBidModel = (view: BidView): BidModel => ({
+  id: view.bidId,
+  tenderId: view.tenderId,
+  lotId: view.lotId,
+  organisationId: view.organisationId,
+  status: BidStatusGql[view.status],
+  pricePence: view.pricePence,
+  qualityAnswers: view.qualityAnswers.map((a) => ({ ...a })),
+  socialValueCommitments: view.socialValueCommitments,
+  submissionDeadline: new Date(view.submissionDeadline),
+  submittedAt: new Date(view.submittedAt),
+  amendedAt: view.amendedAt ? new Date(view.amendedAt) : null,
+  withdrawnAt: view.withdrawnAt ? new Date(view.withdrawnAt) : null,
+  openedAt: view.openedAt ? new Date(view.openedAt) : null,
+});
+
+@Resolver(() => BidModel)
+export class BidResolver {
+  constructor(
+    private readonly commands: CommandGateway,
+    private readonly queries: QueryBus,
+    private readonly readModel: BidReadModel,
+  ) {}
+
+  @Query(() => BidModel, { nullable: true, description: 'A bid you may read now; null if it does not exist or is sealed from you' })
+  async bid(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<BidModel | null> {
+    const view = await this.queries.execute<GetBidQuery, BidView | null>(new GetBidQuery(id, actor));
+    return view ? toBidModel(view) : null;
+  }
+
+  @Query(() => [BidModel], {
+    description: "The bids for a tender that you may read now: your organisation's; after the deadline, all live bids for the tender's commissioners and auditors",
+  })
+  async bids(
+    @Args('tenderId', { type: () => ID }) tenderId: string,
+    @Args('lotId', { type: () => ID, nullable: true }) lotId: string | null,
+    @CurrentActor() actor: Actor,
+  ): Promise<BidModel[]> {
+    const views = await this.queries.execute<ListBidsQuery, readonly BidView[]>(
+      new ListBidsQuery({ tenderId, ...(lotId ? { lotId } : {}) }, actor),
+    );
+    return views.map(toBidModel);
+  }
+
+  @Mutation(() => BidModel, { description: 'Submit a sealed bid for one lot of an open tender, for your organisation' })
+  @Roles('provider', 'prime')
+  async submitBid(
+    @Args('input') input: SubmitBidInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<BidModel> {
+    const result = await this.commands.send<BidCommandResult>(
+      { operation: 'submitBid', idempotencyKey, actor, input, req },
+      (context) =>
+        new SubmitBidCommand(
+          {
+            tenderId: input.tenderId,
+            lotId: input.lotId,
+            pricePence: input.pricePence,
+            qualityAnswers: input.qualityAnswers.map(({ criterionId, answer }) => ({ criterionId, answer })),
+            socialValueCommitments: input.socialValueCommitments,
+          },
+          context,
+        ),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => BidModel, { description: 'Replace your bid’s content before the deadline' })
+  @Roles('provider', 'prime')
+  async amendBid(
+    @Args('input') input: AmendBidInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<BidModel> {
+    const result = await this.commands.send<BidCommandResult>(
+      { operation: 'amendBid', idempotencyKey, actor, input, req },
+      (context) =>
+        new AmendBidCommand(
+          {
+            bidId: input.bidId,
+            pricePence: input.pricePence,
+            qualityAnswers: input.qualityAnswers.map(({ criterionId, answer }) => ({ criterionId, answer })),
+            socialValueCommitments: input.socialValueCommitments,
+          },
+          context,
+        ),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => BidModel, { description: 'Withdraw your bid before the deadline; you may then submit a new one' })
+  @Roles('provider', 'prime')
+  async withdrawBid(
+    @Args('bidId', { type: () => ID }) bidId: string,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<BidModel> {
+    const result = await this.commands.send<BidCommandResult>(
+      { operation: 'withdrawBid', idempotencyKey, actor, input: { bidId }, req },
+      (context) => new WithdrawBidCommand(bidId, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  private async readBack(result: BidCommandResult, actor: Actor): Promise<BidModel> {
+    if (result.position !== null) await this.readModel.waitForPosition(result.position);
+    const view = await this.queries.execute<GetBidQuery, BidView | null>(new GetBidQuery(result.bidId, actor));
+    if (!view) throw new ApiError('NOT_FOUND', `Bid ${result.bidId} is not visible to you`);
+    return toBidModel(view);
+  }
+}

@@ -1,0 +1,22 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A bid's content. Only ever read through SealedBidReadModel, which applies the sealing rule in SQL. */
+@Entity({ name: 'bid_view' })
+@Index(['tenderId', 'lotId'])
+export class BidRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) bidId!: string;
+  @Column({ type: 'varchar', length: 64 }) tenderId!: string;
+  @Column({ type: 'varchar', length: 64 }) lotId!: string;
+  @Index() @Column({ type: 'varchar', length: 64 }) organisationId!: string;
+  @Index() @Column({ type: 'varchar', length: 64 }) commissionerOrganisationId!: string;
+  /** Canonical UTC ISO-8601: text order is time order. */
+  @Column({ type: 'varchar', length: 30 }) submissionDeadline!: string;
+  @Column({ type: 'varchar', length: 20 }) status!: string;
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } }) pricePence!: number;
+  @Column({ type: 'text' }) qualityAnswersJson!: string;
+  @Column({ type: 'text' }) socialValueCommitments!: string;
+  @Column({ type: 'varchar', length: 30 }) submittedAt!: string;
+  @Column({ type: 'varchar', length: 30, nullable: true }) amendedAt!: string | null;
+  @Column({ type: 'varchar', length: 30, nullable: true }) withdrawnAt!: string | null;
+  @Column({ type: 'varchar', length: 30, nullable: true }) openedAt!: string | null;
+}
