@@ -9,7 +9,7 @@ const [file, busyTimeoutMs] = process.argv.slice(2);
 openSqliteEventStore({ path: file as string, busyTimeoutMs: Number(busyTimeoutMs ?? 5_000) })
   .then(async (store) => {
     await store.close();
-    console.log('opened');
+    process.stdout.write('opened\n');
   })
   .catch((error: unknown) => {
     const code = error instanceof EventStoreUnavailableError ? error.code : 'UNEXPECTED';
