@@ -5,3 +5,4 @@ export * from './lib/projection-checkpoint.entity';
 export * from './lib/projector';
 export * from './lib/projectors';
 export * from './lib/rebuild-projections';
+export * from './lib/projections.module';

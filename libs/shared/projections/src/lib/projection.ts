@@ -1,6 +1,9 @@
 import type { DomainEvent } from '@tendril/shared/ddd';
 import type { LogFilter, RecordedEvent } from '@tendril/shared/event-store';
-import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntitySchema, FindOptionsWhere, ObjectLiteral, ObjectType } from 'typeorm';
+
+/** An entity class (or schema) a projection writes: what a DataSource's `entities` takes. */
+export type ProjectionEntity<TRow extends ObjectLiteral = ObjectLiteral> = ObjectType<TRow> | EntitySchema<TRow>;
 
 /** A recorded event typed as one of the projection's domain events. */
 export type ProjectedEvent<TEvent extends DomainEvent = DomainEvent> = TEvent & Omit<RecordedEvent, 'type' | 'data'>;
@@ -15,7 +18,7 @@ export interface Projection<TEvent extends DomainEvent = DomainEvent> {
   /** The events it wants; the subscription filters on it. */
   readonly filter: LogFilter;
   /** The tables it owns: they must be registered in the DataSource, and a rebuild clears them (last first). */
-  readonly entities: readonly EntityTarget<ObjectLiteral>[];
+  readonly entities: readonly ProjectionEntity[];
   apply(event: ProjectedEvent<TEvent>, tx: EntityManager): Promise<void>;
   /** Replaces the default reset of a rebuild (DELETE FROM each entity, last first). */
   reset?(tx: EntityManager): Promise<void>;
@@ -23,7 +26,7 @@ export interface Projection<TEvent extends DomainEvent = DomainEvent> {
 
 export interface RowProjectionDefinition<TRow extends ObjectLiteral, TEvent extends DomainEvent> {
   readonly name: string;
-  readonly entity: EntityTarget<TRow>;
+  readonly entity: ProjectionEntity<TRow>;
   /** The event types `evolve` handles: the subscription delivers only these. */
   readonly eventTypes: readonly TEvent['type'][];
   readonly streamPrefixes?: readonly string[];

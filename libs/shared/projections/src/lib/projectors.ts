@@ -1,8 +1,7 @@
 import type { ReadModelFreshness } from '@tendril/shared/ddd';
-import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { assertEntitiesRegistered } from './checkpoint-transaction';
 import { ProjectionSetupError } from './errors';
-import type { Projection } from './projection';
+import type { Projection, ProjectionEntity } from './projection';
 import { ProjectionCheckpointEntity } from './projection-checkpoint.entity';
 import { Projector, type ProjectorOptions, type ProjectorStatus } from './projector';
 
@@ -11,7 +10,7 @@ export interface ProjectorsOptions extends Omit<ProjectorOptions, 'projection'> 
 }
 
 /** Every entity a set of projections needs in the DataSource: the checkpoint table and their own tables. */
-export const projectionEntities = (projections: readonly Projection[]): EntityTarget<ObjectLiteral>[] => [
+export const projectionEntities = (projections: readonly Projection[]): ProjectionEntity[] => [
   ProjectionCheckpointEntity,
   ...new Set(projections.flatMap((projection) => projection.entities)),
 ];
