@@ -94,7 +94,8 @@ export const parseGatewayConfig = (env: GatewayEnvironment): GatewayConfig => {
       return { name, url: raw, readinessUrl: raw };
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      problems.push(`${key} must be an http(s) URL; got '${raw}'.`);
+      problems.push(`${key} must be an http(s) URL such as ${fallback}; got '${raw}'.`);
+      return { name, url: raw, readinessUrl: raw };
     }
     return { name, url: url.href, readinessUrl: new URL('/health/ready', url).href };
   });

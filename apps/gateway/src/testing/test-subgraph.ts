@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse } from 'graphql';
 
@@ -82,6 +83,8 @@ export interface TestSubgraph {
   readonly url: string;
   /** What /health/ready answers; tests flip it to see the gateway's readiness follow. */
   ready: boolean;
+  /** Operations served, not counting the gateway fetching the schema. */
+  readonly operationsServed: number;
   close(): Promise<void>;
 }
 
@@ -99,10 +102,12 @@ export const startTestSubgraph = async (name: TestSubgraphName, port = 0): Promi
   const { typeDefs, resolvers } = SCHEMAS[name];
   const apollo = new ApolloServer<SubgraphContext>({
     schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    // Subgraphs in development send stack traces; the gateway must not pass them on.
     includeStacktraceInErrorResponses: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
-  const state = { ready: true };
+  const state = { ready: true, operationsServed: 0 };
   const server: Server = createServer((request, response) => {
     void (async () => {
       if (request.url === '/health/ready') {
@@ -115,6 +120,7 @@ export const startTestSubgraph = async (name: TestSubgraphName, port = 0): Promi
         if (typeof value === 'string') headers.set(key, value);
       }
       const raw = await readBody(request);
+      if (!raw.includes('_service')) state.operationsServed += 1;
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: {
           method: request.method ?? 'POST',
@@ -141,6 +147,9 @@ export const startTestSubgraph = async (name: TestSubgraphName, port = 0): Promi
     },
     set ready(value: boolean) {
       state.ready = value;
+    },
+    get operationsServed() {
+      return state.operationsServed;
     },
     close: async () => {
       server.closeAllConnections();

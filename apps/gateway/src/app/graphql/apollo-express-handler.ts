@@ -1,5 +1,13 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
-import type { NextFunction, Request, Response } from 'express';
+
+/** What Express adds to Node's request that Apollo needs: the parsed JSON body and the mounted-path-free URL. */
+export interface ExpressLikeRequest extends IncomingMessage {
+  body?: unknown;
+  originalUrl?: string;
+}
+
+export type ApolloContextFunction<TContext> = (args: { req: ExpressLikeRequest; res: ServerResponse }) => Promise<TContext>;
 
 /**
  * Serves an Apollo Server from Express 5, as @as-integrations/express5 does. That package is not among the
@@ -7,19 +15,19 @@ import type { NextFunction, Request, Response } from 'express';
  */
 export const apolloExpressHandler = <TContext extends BaseContext>(
   server: ApolloServer<TContext>,
-  context: (args: { req: Request; res: Response }) => Promise<TContext>,
+  context: ApolloContextFunction<TContext>,
 ) => {
   server.assertStarted('apolloExpressHandler()');
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (req: ExpressLikeRequest, res: ServerResponse, next: (error?: unknown) => void): void => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = {
-      method: req.method.toUpperCase(),
+      method: (req.method ?? 'GET').toUpperCase(),
       headers,
-      search: new URL(req.originalUrl, 'http://gateway.invalid').search,
-      body: req.body as unknown,
+      search: new URL(req.originalUrl ?? req.url ?? '/', 'http://gateway.invalid').search,
+      body: req.body,
     };
     server
       .executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context({ req, res }) })
@@ -27,7 +35,7 @@ export const apolloExpressHandler = <TContext extends BaseContext>(
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;
         if (response.body.kind === 'complete') {
-          res.send(response.body.string);
+          res.end(response.body.string);
           return;
         }
         for await (const chunk of response.body.asyncIterator) res.write(chunk);

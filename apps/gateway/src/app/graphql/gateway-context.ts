@@ -1,6 +1,5 @@
 import { AuthenticationError, type AuthenticatedUser, type AuthService } from '@tendril/shared/auth';
-import type { Request } from 'express';
-import { correlationIdOf } from '../http/correlation-id.middleware';
+import { correlationIdOf, type CorrelatedRequest } from '../http/correlation-id.middleware';
 
 /** What the gateway knows about one GraphQL request; built before the operation is parsed. */
 export interface GatewayContext {
@@ -13,7 +12,7 @@ export interface GatewayContext {
 }
 
 /** Never throws: the authentication plugin decides, once the operation is known, whether a failure matters. */
-export const buildGatewayContext = async (req: Request, auth: AuthService): Promise<GatewayContext> => {
+export const buildGatewayContext = async (req: CorrelatedRequest, auth: AuthService): Promise<GatewayContext> => {
   const correlationId = correlationIdOf(req);
   const header = req.headers['authorization'];
   const authorization = typeof header === 'string' ? header : undefined;

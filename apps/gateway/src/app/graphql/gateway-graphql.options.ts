@@ -2,13 +2,13 @@ import { IntrospectAndCompose } from '@apollo/gateway';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { AuthService } from '@tendril/shared/auth';
-import type { Request } from 'express';
 import type { GatewayConfig } from '../gateway-config';
+import type { CorrelatedRequest } from '../http/correlation-id.middleware';
 import { authenticationPlugin } from './authentication.plugin';
 import { errorLoggingPlugin, maskInternalErrors } from './error-masking';
 import { ForwardingDataSource } from './forwarding-data-source';
 import { buildGatewayContext } from './gateway-context';
-import { queryLimitProtection } from './query-limits';
+import { queryLimitProtection, rewordTokenLimitError } from './query-limits';
 import { waitForSubgraphs } from './subgraph-readiness';
 
 /** Builds the Apollo gateway once every subgraph answers, so composition does not fail on a cold start. */
@@ -25,13 +25,14 @@ export const gatewayGraphQLOptions = async (config: GatewayConfig, auth: AuthSer
       includeStacktraceInErrorResponses: false,
       allowBatchedHttpRequests: false,
       validationRules: limits.validationRules,
+      parseOptions: limits.parseOptions,
       plugins: [
         ...limits.plugins,
         authenticationPlugin({ introspection: config.introspection, publicRootFields: config.publicRootFields, logger }),
         errorLoggingPlugin(logger),
       ],
-      context: ({ req }: { req: Request }) => buildGatewayContext(req, auth),
-      formatError: maskInternalErrors,
+      context: ({ req }: { req: CorrelatedRequest }) => buildGatewayContext(req, auth),
+      formatError: (formatted) => rewordTokenLimitError(maskInternalErrors(formatted)),
     },
     gateway: {
       supergraphSdl: new IntrospectAndCompose({

@@ -1,4 +1,5 @@
 import type { SubgraphEndpoint } from '../gateway-config';
+import { describeFailure } from '../http/describe-failure';
 
 export interface WaitLogger {
   log(message: string): void;
@@ -39,8 +40,7 @@ export const probeSubgraph = async (subgraph: SubgraphEndpoint, timeoutMs = 2_00
     const body = (await response.json()) as { data?: { _service?: { sdl?: unknown } } };
     return typeof body.data?._service?.sdl === 'string' ? null : 'it answered, but not as a federation subgraph (no _service.sdl)';
   } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
-    return cause ?? (error instanceof Error ? error.message : String(error));
+    return describeFailure(error);
   }
 };
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { SubgraphEndpoint } from '../gateway-config';
+import { describeFailure } from '../http/describe-failure';
 
 /** A subgraph is ready when its own /health/ready says so within two seconds. */
 @Injectable()
@@ -14,8 +15,7 @@ export class SubgraphHealthIndicator {
       if (response.ok) return indicator.up({ url: subgraph.readinessUrl });
       return indicator.down({ url: subgraph.readinessUrl, message: `answered HTTP ${response.status}` });
     } catch (error) {
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
-      return indicator.down({ url: subgraph.readinessUrl, message: cause ?? (error instanceof Error ? error.message : String(error)) });
+      return indicator.down({ url: subgraph.readinessUrl, message: describeFailure(error) });
     }
   }
 }

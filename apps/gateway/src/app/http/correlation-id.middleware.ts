@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
 
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
 
 // Accept a caller's id only if it is short and plain, so it is safe in logs and headers.
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export interface CorrelatedRequest extends Request {
+export interface CorrelatedRequest extends IncomingMessage {
   correlationId?: string;
 }
 
@@ -22,7 +22,7 @@ export const correlationIdOf = (request: CorrelatedRequest): string => {
 /** Gives every request a correlation id (the caller's, or a new one) and echoes it in the response. */
 @Injectable()
 export class CorrelationIdMiddleware implements NestMiddleware {
-  use(request: CorrelatedRequest, response: Response, next: NextFunction): void {
+  use(request: CorrelatedRequest, response: ServerResponse, next: () => void): void {
     response.setHeader(CORRELATION_ID_HEADER, correlationIdOf(request));
     next();
   }

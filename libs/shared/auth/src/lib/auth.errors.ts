@@ -65,10 +65,17 @@ export class AuthConfigError extends Error {
 /** The identity provider's key set could not be fetched or read: the platform's problem, not the user's. */
 export class IdentityProviderUnavailableError extends Error {
   constructor(jwksUrl: URL, cause: unknown) {
-    super(
-      `Could not get the identity provider's signing keys from ${jwksUrl.href}: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { cause },
-    );
+    super(`Could not get the identity provider's signing keys from ${jwksUrl.href}: ${describeCause(cause)}`, { cause });
     this.name = 'IdentityProviderUnavailableError';
   }
 }
+
+// fetch hides the reason ("connect ECONNREFUSED") in its cause; its errors may come from another realm, so no instanceof.
+const describeCause = (error: unknown): string => {
+  const messageOf = (value: unknown) => {
+    const message = typeof value === 'object' && value !== null ? (value as { message?: unknown }).message : undefined;
+    return typeof message === 'string' && message !== '' ? message : undefined;
+  };
+  const cause = typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : undefined;
+  return messageOf(cause) ?? messageOf(error) ?? String(error);
+};

@@ -118,14 +118,19 @@ describe('Tokens from an external identity provider (jwks mode)', () => {
   });
 
   it('does not blame the user when the key set cannot be fetched', async () => {
-    const unreachable = { ...config, jwksUrl: new URL('http://127.0.0.1:9/jwks.json') };
+    const closed = createServer();
+    const port = await listen(closed);
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const unreachable = { ...config, jwksUrl: new URL(`http://127.0.0.1:${port}/jwks.json`) };
 
     const error: unknown = await AuthService.create(unreachable)
       .verifyAccessToken(await idpToken({ 'https://tendril.example/roles': 'admin' }))
       .catch((rejection: unknown) => rejection);
 
     expect(error).toBeInstanceOf(IdentityProviderUnavailableError);
-    expect((error as Error).message).toContain("Could not get the identity provider's signing keys from http://127.0.0.1:9/jwks.json");
+    expect((error as Error).message).toContain(
+      `Could not get the identity provider's signing keys from http://127.0.0.1:${port}/jwks.json: connect ECONNREFUSED`,
+    );
   });
 
   it('disables demo sign-in and the demo user list', async () => {
