@@ -1,34 +1,25 @@
 import type { JSONEventData, JSONType, RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
-import {
-  type Actor,
-  type EventMetadata,
-  type EventToAppend,
-  InvalidEventError,
-  type RecordedEvent,
-  ROLES,
-} from '@tendril/shared/event-store';
+import { type EventMetadata, type EventToAppend, InvalidEventError, type RecordedEvent } from '@tendril/shared/event-store';
 
 /**
- * What Tendril stores in an EventStoreDB event's JSON metadata. The event id is ESDB's own event id
- * (that is what makes retries idempotent), and correlation/causation use ESDB's `$correlationId` and
- * `$causationId` so the server's own tooling (projections, the UI) understands them.
+ * What Tendril stores in an EventStoreDB event's JSON metadata: the port's metadata as given, except
+ * that the event id is ESDB's own event id (that is what makes retries idempotent) and correlation and
+ * causation use ESDB's `$correlationId` and `$causationId`, so the server's own tools understand them.
  */
-export interface EsdbStoredMetadata {
+export type EsdbStoredMetadata = Omit<EventMetadata, 'eventId' | 'correlationId' | 'causationId'> & {
   readonly $correlationId: string;
   /** Absent when the port's causationId is null. */
   readonly $causationId?: string;
-  readonly schemaVersion: number;
-  readonly occurredAt: string;
-  readonly actor: Actor;
-}
+};
 
-export const toEsdbMetadata = (metadata: EventMetadata): EsdbStoredMetadata => ({
-  $correlationId: metadata.correlationId,
-  ...(metadata.causationId === null ? {} : { $causationId: metadata.causationId }),
-  schemaVersion: metadata.schemaVersion,
-  occurredAt: metadata.occurredAt,
-  actor: { userId: metadata.actor.userId, role: metadata.actor.role, organisationId: metadata.actor.organisationId },
-});
+export const toEsdbMetadata = (metadata: EventMetadata): EsdbStoredMetadata => {
+  const { eventId: _eventId, correlationId, causationId, ...rest } = metadata;
+  return {
+    ...rest,
+    $correlationId: correlationId,
+    ...(causationId === null || causationId === undefined ? {} : { $causationId: causationId }),
+  };
+};
 
 /** An event already checked by serialiseEventsToAppend, as ESDB's client sends it (JSON, our id). */
 export const toEsdbEventData = (event: EventToAppend): JSONEventData => ({
@@ -43,32 +34,21 @@ export const toEsdbEventData = (event: EventToAppend): JSONEventData => ({
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
 
-const readActor = (value: unknown): Actor | null => {
-  if (!isRecord(value)) return null;
-  const { userId, role, organisationId } = value;
-  if (typeof userId !== 'string' || !(ROLES as readonly unknown[]).includes(role)) return null;
-  if (organisationId !== null && typeof organisationId !== 'string') return null;
-  return { userId, role: role as Actor['role'], organisationId };
-};
-
-/** Reads our metadata back, or says what is wrong with it (events written by other tools). */
+/**
+ * Reads our metadata back, or says why this is not an event Tendril wrote. Fields are returned as
+ * they were stored (the port checked them on append), so whatever SQLite would round-trip, this does.
+ */
 export const fromEsdbMetadata = (eventId: string, raw: unknown): EventMetadata | string => {
   if (!isRecord(raw)) return 'it has no JSON metadata';
-  const { $correlationId, $causationId, schemaVersion, occurredAt, actor } = raw;
+  const { $correlationId, $causationId, ...rest } = raw;
   if (typeof $correlationId !== 'string') return 'its metadata has no $correlationId';
-  if ($causationId !== undefined && $causationId !== null && typeof $causationId !== 'string') return 'its $causationId is not a string';
-  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion)) return 'its metadata has no integer schemaVersion';
-  if (typeof occurredAt !== 'string') return 'its metadata has no occurredAt';
-  const readActorValue = readActor(actor);
-  if (!readActorValue) return 'its metadata has no valid actor';
+  if (!isRecord(rest['actor']) || typeof rest['actor']['userId'] !== 'string') return 'its metadata has no actor';
   return {
+    ...rest,
     eventId,
-    schemaVersion,
-    occurredAt,
     correlationId: $correlationId,
     causationId: typeof $causationId === 'string' ? $causationId : null,
-    actor: readActorValue,
-  };
+  } as unknown as EventMetadata;
 };
 
 /**
