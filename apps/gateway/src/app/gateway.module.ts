@@ -3,13 +3,12 @@ import { ConfigModule } from '@nestjs/config';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { AuthModule, AuthService } from '@tendril/shared/auth';
 import { AuthController } from './auth/auth.controller';
 import type { GatewayConfig } from './gateway-config';
 import { GATEWAY_CONFIG, GatewayConfigModule, validateGatewayEnvironment } from './gateway-config.module';
 import { gatewayGraphQLOptions } from './graphql/gateway-graphql.options';
-import { TendrilApolloGatewayDriver } from './graphql/tendril-apollo-gateway.driver';
 import { HealthController } from './health/health.controller';
 import { SubgraphHealthIndicator } from './health/subgraph-health.indicator';
 import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
@@ -32,7 +31,7 @@ export class GatewayModule implements NestModule {
         }),
         TerminusModule.forRoot({ logger: false }),
         GraphQLModule.forRootAsync<ApolloGatewayDriverConfig>({
-          driver: TendrilApolloGatewayDriver,
+          driver: ApolloGatewayDriver,
           inject: [GATEWAY_CONFIG, AuthService],
           useFactory: gatewayGraphQLOptions,
         }),
