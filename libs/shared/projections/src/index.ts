@@ -1,4 +1,4 @@
-export { readCheckpoint, type Checkpoint } from './lib/checkpoint-transaction';
+export { inTransaction, readCheckpoint, type Checkpoint } from './lib/checkpoint-transaction';
 export * from './lib/errors';
 export * from './lib/projection';
 export * from './lib/projection-checkpoint.entity';
