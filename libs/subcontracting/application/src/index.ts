@@ -1,0 +1,5 @@
+export * from './lib/contract-command.handlers';
+export * from './lib/contract-queries';
+export * from './lib/contract-read-model.port';
+export * from './lib/subcontracting-commands';
+export * from './lib/subcontracting.reactions';

@@ -1,0 +1,2 @@
+export * from './lib/contract.models';
+export * from './lib/contract.resolver';

@@ -115,4 +115,15 @@ export class AuditEntryRow {
   summary!: string;
 }
 
-export const TENDER_READ_MODEL_ENTITIES = [TenderRow, OpenedBidRow, AuditEntryRow];
+/** Which tender a contract came from, so its supply-chain events join the tender's audit trail. */
+@Entity({ name: 'tender_contract' })
+export class TenderContractRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  contractId!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  tenderId!: string;
+}
+
+export const TENDER_READ_MODEL_ENTITIES = [TenderRow, OpenedBidRow, AuditEntryRow, TenderContractRow];

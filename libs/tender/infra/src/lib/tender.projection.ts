@@ -3,14 +3,28 @@ import { BIDS_OPENED_V1, BIDDING_INTEGRATION_STREAM_PREFIX, type BidsOpenedV1Dat
 import { TENDER_STREAM_PREFIX, type LotAwardedData, type TenderEvent } from '@tendril/tender/domain';
 import type { EntityManager } from 'typeorm';
 import type { LotAwardView } from '@tendril/tender/application';
-import { AuditEntryRow, OpenedBidRow, TenderRow } from './tender-read-model.entities';
+import {
+  CONTRACT_CREATED_V1,
+  type ContractCreatedV1Data,
+  SUBCONTRACT_ENDED_V1,
+  SUBCONTRACTING_INTEGRATION_STREAM_PREFIX,
+  SUBCONTRACTOR_ADDED_V1,
+  type SubcontractEndedV1Data,
+  type SubcontractorAddedV1Data,
+} from '@tendril/subcontracting/contracts';
+import { AuditEntryRow, OpenedBidRow, TenderContractRow, TenderRow } from './tender-read-model.entities';
 
 type StoredLot = { lotId: string; title: string; estimatedValuePence: number; award: LotAwardView | null };
 
 export const TENDER_PROJECTION_NAME = 'tender-read-model';
 
-/** Tender domain events, and the bidding facts published at the deadline. Bid arrivals stay sealed. */
-export const TENDER_PROJECTION_FILTER = { streamPrefixes: [TENDER_STREAM_PREFIX, BIDDING_INTEGRATION_STREAM_PREFIX] };
+/**
+ * Tender domain events, the bidding facts published at the deadline (bid arrivals stay sealed) and the
+ * supply-chain facts of contracts awarded from the tender.
+ */
+export const TENDER_PROJECTION_FILTER = {
+  streamPrefixes: [TENDER_STREAM_PREFIX, BIDDING_INTEGRATION_STREAM_PREFIX, SUBCONTRACTING_INTEGRATION_STREAM_PREFIX],
+};
 
 const describe = (event: RecordedEvent): string | null => {
   const data = event.data as Record<string, unknown>;
@@ -29,14 +43,29 @@ const describe = (event: RecordedEvent): string | null => {
       const opened = data as unknown as BidsOpenedV1Data;
       return `Opened ${opened.bids.length} bid(s): ${opened.bids.map((b) => `${b.bidId} (lot ${b.lotId}, organisation ${b.organisationId})`).join(', ')}`;
     }
+    case CONTRACT_CREATED_V1: {
+      const contract = data as unknown as ContractCreatedV1Data;
+      return `Contract ${contract.contractId} created for lot ${contract.lotId} with prime ${contract.primeOrganisationId} (${contract.valuePence} pence, ${contract.startDate} to ${contract.endDate})`;
+    }
+    case SUBCONTRACTOR_ADDED_V1: {
+      const added = data as unknown as SubcontractorAddedV1Data;
+      return `Organisation ${added.parentOrganisationId} subcontracted ${added.scope} in ${added.area} to organisation ${added.subcontractorOrganisationId} (tier ${added.tier}, ${added.valuePence} pence, payment in ${added.paymentTermsDays} days)`;
+    }
+    case SUBCONTRACT_ENDED_V1: {
+      const ended = data as unknown as SubcontractEndedV1Data;
+      return `Subcontract ${ended.subcontractId} ended: ${ended.reason}`;
+    }
     default:
       return null;
   }
 };
 
-const tenderIdOf = (event: RecordedEvent): string | null => {
-  const tenderId = (event.data as { tenderId?: unknown }).tenderId;
-  return typeof tenderId === 'string' ? tenderId : null;
+const tenderIdOf = async (event: RecordedEvent, manager: EntityManager): Promise<string | null> => {
+  const data = event.data as { tenderId?: unknown; contractId?: unknown };
+  if (typeof data.tenderId === 'string') return data.tenderId;
+  if (typeof data.contractId !== 'string') return null;
+  const contract = await manager.getRepository(TenderContractRow).findOneBy({ contractId: data.contractId });
+  return contract?.tenderId ?? null;
 };
 
 const applyTenderEvent = async (event: TenderEvent, position: number, manager: EntityManager): Promise<void> => {
@@ -108,6 +137,9 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
 export const applyToTenderReadModel = async (event: RecordedEvent, manager: EntityManager): Promise<void> => {
   if (event.streamName.startsWith(TENDER_STREAM_PREFIX)) {
     await applyTenderEvent({ type: event.type, data: event.data } as TenderEvent, event.position, manager);
+  } else if (event.type === CONTRACT_CREATED_V1) {
+    const contract = event.data as ContractCreatedV1Data;
+    await manager.getRepository(TenderContractRow).save({ contractId: contract.contractId, tenderId: contract.tenderId });
   } else if (event.type === BIDS_OPENED_V1) {
     const opened = event.data as BidsOpenedV1Data;
     if (opened.bids.length > 0) {
@@ -117,7 +149,7 @@ export const applyToTenderReadModel = async (event: RecordedEvent, manager: Enti
     }
   }
   const summary = describe(event);
-  const tenderId = tenderIdOf(event);
+  const tenderId = await tenderIdOf(event, manager);
   if (summary !== null && tenderId !== null) {
     await manager.getRepository(AuditEntryRow).save({
       position: event.position,

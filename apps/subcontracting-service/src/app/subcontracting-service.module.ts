@@ -1,0 +1,62 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@tendril/shared/auth';
+import type { EventStore } from '@tendril/shared/event-store';
+import {
+  integrationPublisher,
+  PlatformModule,
+  PROJECTORS,
+  projectorsProviders,
+  reactionProjection,
+  waitForProjectors,
+} from '@tendril/shared/platform';
+import { projectionEntities } from '@tendril/shared/projections';
+import {
+  CONTRACT_COMMAND_HANDLERS,
+  CONTRACT_QUERY_HANDLERS,
+  ContractReadModel,
+  SubcontractingReactions,
+} from '@tendril/subcontracting/application';
+import { ContractResolver } from '@tendril/subcontracting/graphql';
+import {
+  CONTRACT_PROJECTION_PROGRESS,
+  contractReadModelProjection,
+  SUBCONTRACTING_INTEGRATION_SOURCE_FILTER,
+  translateContractEvent,
+  VisibleContractReadModel,
+} from '@tendril/subcontracting/infra';
+
+export const SERVICE_NAME = 'subcontracting-service';
+export const DEFAULT_PORT = 4003;
+
+export const subcontractingProjections = (store: EventStore, reactions: SubcontractingReactions) => [
+  contractReadModelProjection,
+  reactionProjection(
+    integrationPublisher(store, {
+      name: 'subcontracting-integration-events',
+      filter: SUBCONTRACTING_INTEGRATION_SOURCE_FILTER,
+      translate: translateContractEvent,
+    }),
+  ),
+  reactionProjection(reactions),
+];
+
+@Module({
+  imports: [
+    PlatformModule.forService({
+      serviceName: SERVICE_NAME,
+      defaultPort: DEFAULT_PORT,
+      entities: projectionEntities([contractReadModelProjection]) as never,
+    }),
+    AuthModule.forRoot(),
+  ],
+  providers: [
+    ...CONTRACT_COMMAND_HANDLERS,
+    ...CONTRACT_QUERY_HANDLERS,
+    ContractResolver,
+    SubcontractingReactions,
+    { provide: ContractReadModel, useClass: VisibleContractReadModel },
+    ...projectorsProviders(subcontractingProjections, [SubcontractingReactions]),
+    { provide: CONTRACT_PROJECTION_PROGRESS, inject: [PROJECTORS], useFactory: waitForProjectors },
+  ],
+})
+export class SubcontractingServiceModule {}

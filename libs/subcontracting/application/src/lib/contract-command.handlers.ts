@@ -1,0 +1,46 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, type Clock, handleCommand, type RequestContext, TENDRIL_EVENT_ID_NAMESPACE, uuidV5 } from '@tendril/shared/ddd';
+import { EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
+import { type ContractCommand, contractDecider, contractStreamName } from '@tendril/subcontracting/domain';
+import { AddSubcontractorCommand, type ContractCommandResult, EndSubcontractCommand } from './subcontracting-commands';
+
+abstract class ContractCommandHandlerBase {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  protected async run(command: Pick<ContractCommand, 'type' | 'data'>, context: RequestContext, subcontractId: string | null) {
+    const { contractId } = command.data as { contractId: string };
+    const result = await handleCommand({
+      store: this.store,
+      streamName: contractStreamName(contractId),
+      decider: contractDecider,
+      command: {
+        ...command,
+        metadata: { now: this.clock.now(), actor: context.actor, correlationId: context.correlationId, idempotencyKey: context.idempotencySeed },
+      } as ContractCommand,
+    });
+    return { contractId, subcontractId, position: result.appendResult?.position ?? null };
+  }
+}
+
+@CommandHandler(AddSubcontractorCommand)
+export class AddSubcontractorHandler extends ContractCommandHandlerBase implements ICommandHandler<AddSubcontractorCommand> {
+  execute({ input, context }: AddSubcontractorCommand): Promise<ContractCommandResult> {
+    const subcontractId = context.idempotencySeed
+      ? uuidV5(`subcontract:${context.idempotencySeed}`, TENDRIL_EVENT_ID_NAMESPACE)
+      : crypto.randomUUID();
+    return this.run({ type: 'AddSubcontractor', data: { ...input, subcontractId } }, context, subcontractId);
+  }
+}
+
+@CommandHandler(EndSubcontractCommand)
+export class EndSubcontractHandler extends ContractCommandHandlerBase implements ICommandHandler<EndSubcontractCommand> {
+  execute({ input, context }: EndSubcontractCommand): Promise<ContractCommandResult> {
+    return this.run({ type: 'EndSubcontract', data: input }, context, input.subcontractId);
+  }
+}
+
+export const CONTRACT_COMMAND_HANDLERS = [AddSubcontractorHandler, EndSubcontractHandler];

@@ -1,0 +1,35 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Actor } from '@tendril/shared/event-store';
+import { type ContractFilter, ContractReadModel, type ContractView } from './contract-read-model.port';
+
+export class GetContractQuery {
+  constructor(
+    readonly contractId: string,
+    readonly reader: Actor,
+  ) {}
+}
+
+export class ListContractsQuery {
+  constructor(
+    readonly filter: ContractFilter,
+    readonly reader: Actor,
+  ) {}
+}
+
+@QueryHandler(GetContractQuery)
+export class GetContractHandler implements IQueryHandler<GetContractQuery, ContractView | null> {
+  constructor(private readonly readModel: ContractReadModel) {}
+  execute({ contractId, reader }: GetContractQuery) {
+    return this.readModel.findVisibleContract(contractId, reader);
+  }
+}
+
+@QueryHandler(ListContractsQuery)
+export class ListContractsHandler implements IQueryHandler<ListContractsQuery, readonly ContractView[]> {
+  constructor(private readonly readModel: ContractReadModel) {}
+  execute({ filter, reader }: ListContractsQuery) {
+    return this.readModel.findVisibleContracts(filter, reader);
+  }
+}
+
+export const CONTRACT_QUERY_HANDLERS = [GetContractHandler, ListContractsHandler];

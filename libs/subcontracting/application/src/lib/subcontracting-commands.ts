@@ -1,0 +1,31 @@
+import type { RequestContext } from '@tendril/shared/ddd';
+
+export class AddSubcontractorCommand {
+  constructor(
+    readonly input: {
+      readonly contractId: string;
+      readonly parentSubcontractId: string | null;
+      readonly subcontractorOrganisationId: string;
+      readonly valuePence: number;
+      readonly scope: string;
+      readonly area: string;
+      readonly startDate: string;
+      readonly endDate: string;
+      readonly paymentTermsDays: number;
+    },
+    readonly context: RequestContext,
+  ) {}
+}
+
+export class EndSubcontractCommand {
+  constructor(
+    readonly input: { readonly contractId: string; readonly subcontractId: string; readonly reason: string },
+    readonly context: RequestContext,
+  ) {}
+}
+
+export interface ContractCommandResult {
+  readonly contractId: string;
+  readonly subcontractId: string | null;
+  readonly position: number | null;
+}

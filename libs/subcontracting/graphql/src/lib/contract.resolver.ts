@@ -1,0 +1,101 @@
+import { QueryBus } from '@nestjs/cqrs';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentActor, Roles } from '@tendril/shared/auth';
+import type { Actor } from '@tendril/shared/event-store';
+import { ApiError, CommandGateway, type GraphqlContext } from '@tendril/shared/platform';
+import {
+  AddSubcontractorCommand,
+  type ContractCommandResult,
+  ContractReadModel,
+  type ContractView,
+  EndSubcontractCommand,
+  GetContractQuery,
+  ListContractsQuery,
+} from '@tendril/subcontracting/application';
+import { AddSubcontractorInput, ContractModel, EndSubcontractInput } from './contract.models';
+
+const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key per intended change (a UUID): a retry with the same key returns the first result and changes nothing';
+
+export const toContractModel = (view: ContractView): ContractModel => ({
+  id: view.contractId,
+  tenderId: view.tenderId,
+  lotId: view.lotId,
+  bidId: view.bidId,
+  commissionerOrganisationId: view.commissionerOrganisationId,
+  primeOrganisationId: view.primeOrganisationId,
+  valuePence: view.valuePence,
+  startDate: view.startDate,
+  endDate: view.endDate,
+  paymentTermsDays: view.paymentTermsDays,
+  status: view.status,
+  createdAt: new Date(view.createdAt),
+  subcontracts: view.subcontracts.map((s) => ({
+    ...s,
+    id: s.subcontractId,
+    addedAt: new Date(s.addedAt),
+    endedAt: s.endedAt ? new Date(s.endedAt) : null,
+  })),
+});
+
+@Resolver(() => ContractModel)
+export class ContractResolver {
+  constructor(
+    private readonly commands: CommandGateway,
+    private readonly queries: QueryBus,
+    private readonly readModel: ContractReadModel,
+  ) {}
+
+  @Query(() => ContractModel, { nullable: true, description: 'A contract and the part of its supply chain you may see' })
+  async contract(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<ContractModel | null> {
+    const view = await this.queries.execute<GetContractQuery, ContractView | null>(new GetContractQuery(id, actor));
+    return view ? toContractModel(view) : null;
+  }
+
+  @Query(() => [ContractModel], { description: 'Contracts you may see, optionally for one tender' })
+  async contracts(
+    @Args('tenderId', { type: () => ID, nullable: true }) tenderId: string | null,
+    @CurrentActor() actor: Actor,
+  ): Promise<ContractModel[]> {
+    const views = await this.queries.execute<ListContractsQuery, readonly ContractView[]>(
+      new ListContractsQuery(tenderId ? { tenderId } : {}, actor),
+    );
+    return views.map(toContractModel);
+  }
+
+  @Mutation(() => ContractModel, { description: 'Add a subcontractor under your contract (prime) or under your own subcontract' })
+  @Roles('prime', 'provider')
+  async addSubcontractor(
+    @Args('input') input: AddSubcontractorInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<ContractModel> {
+    const result = await this.commands.send<ContractCommandResult>(
+      { operation: 'addSubcontractor', idempotencyKey, actor, input, req },
+      (context) => new AddSubcontractorCommand({ ...input, parentSubcontractId: input.parentSubcontractId ?? null }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => ContractModel, { description: 'End a subcontract with a reason; its value returns to the parent' })
+  @Roles('prime', 'provider')
+  async endSubcontract(
+    @Args('input') input: EndSubcontractInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<ContractModel> {
+    const result = await this.commands.send<ContractCommandResult>(
+      { operation: 'endSubcontract', idempotencyKey, actor, input, req },
+      (context) => new EndSubcontractCommand({ ...input }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  private async readBack(result: ContractCommandResult, actor: Actor): Promise<ContractModel> {
+    if (result.position !== null) await this.readModel.waitForPosition(result.position);
+    const view = await this.readModel.findVisibleContract(result.contractId, actor);
+    if (!view) throw new ApiError('NOT_FOUND', `Contract ${result.contractId} is not visible to you`);
+    return toContractModel(view);
+  }
+}

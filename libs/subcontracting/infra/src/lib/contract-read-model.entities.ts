@@ -1,0 +1,44 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+const bigintNumber = { to: (v: number) => v, from: (v: string | number) => Number(v) };
+
+@Entity({ name: 'contract_view' })
+export class ContractRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) contractId!: string;
+  @Index() @Column({ type: 'varchar', length: 64 }) tenderId!: string;
+  @Column({ type: 'varchar', length: 64 }) lotId!: string;
+  @Column({ type: 'varchar', length: 64 }) bidId!: string;
+  @Index() @Column({ type: 'varchar', length: 64 }) commissionerOrganisationId!: string;
+  @Index() @Column({ type: 'varchar', length: 64 }) primeOrganisationId!: string;
+  @Column({ type: 'bigint', transformer: bigintNumber }) valuePence!: number;
+  @Column({ type: 'varchar', length: 10 }) startDate!: string;
+  @Column({ type: 'varchar', length: 10 }) endDate!: string;
+  @Column({ type: 'int' }) paymentTermsDays!: number;
+  @Column({ type: 'varchar', length: 20 }) status!: string;
+  @Column({ type: 'varchar', length: 30 }) createdAt!: string;
+}
+
+/** One node of a supply chain. The whole council's chain is answered from these rows, never by replay. */
+@Entity({ name: 'subcontract_view' })
+export class SubcontractRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) subcontractId!: string;
+  @Index() @Column({ type: 'varchar', length: 64 }) contractId!: string;
+  @Column({ type: 'varchar', length: 64, nullable: true }) parentSubcontractId!: string | null;
+  @Column({ type: 'varchar', length: 64 }) parentOrganisationId!: string;
+  @Index() @Column({ type: 'varchar', length: 64 }) subcontractorOrganisationId!: string;
+  @Column({ type: 'int' }) tier!: number;
+  @Column({ type: 'bigint', transformer: bigintNumber }) valuePence!: number;
+  @Column({ type: 'text' }) scope!: string;
+  @Column({ type: 'varchar', length: 200 }) area!: string;
+  @Column({ type: 'varchar', length: 10 }) startDate!: string;
+  @Column({ type: 'varchar', length: 10 }) endDate!: string;
+  @Column({ type: 'int' }) paymentTermsDays!: number;
+  @Column({ type: 'varchar', length: 20 }) status!: string;
+  @Column({ type: 'varchar', length: 30 }) addedAt!: string;
+  @Column({ type: 'varchar', length: 30, nullable: true }) endedAt!: string | null;
+  @Column({ type: 'text', nullable: true }) endReason!: string | null;
+  /** Log position that added it: keeps the chain in the order it was built. */
+  @Column({ type: 'bigint', transformer: bigintNumber }) addedPosition!: number;
+}
+
+export const CONTRACT_READ_MODEL_ENTITIES = [ContractRow, SubcontractRow];

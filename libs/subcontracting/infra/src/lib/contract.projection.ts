@@ -1,0 +1,38 @@
+import type { Projection } from '@tendril/shared/projections';
+import { CONTRACT_EVENT_TYPES, CONTRACT_STREAM_PREFIX, type ContractEvent } from '@tendril/subcontracting/domain';
+import type { EntityManager } from 'typeorm';
+import { CONTRACT_READ_MODEL_ENTITIES, ContractRow, SubcontractRow } from './contract-read-model.entities';
+
+const applyContractEvent = async (event: ContractEvent, position: number, tx: EntityManager): Promise<void> => {
+  switch (event.type) {
+    case 'ContractCreated': {
+      const { createdAt, ...d } = event.data;
+      await tx.getRepository(ContractRow).insert({ ...d, status: 'active', createdAt });
+      return;
+    }
+    case 'SubcontractorAdded': {
+      const { addedAt, ...d } = event.data;
+      await tx.getRepository(SubcontractRow).insert({ ...d, status: 'active', addedAt, endedAt: null, endReason: null, addedPosition: position });
+      return;
+    }
+    case 'SubcontractEnded':
+      await tx
+        .getRepository(SubcontractRow)
+        .update({ subcontractId: event.data.subcontractId }, { status: 'ended', endedAt: event.data.endedAt, endReason: event.data.reason });
+      return;
+    case 'ContractTerminated':
+      await tx.getRepository(ContractRow).update({ contractId: event.data.contractId }, { status: 'terminated' });
+      return;
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unhandled contract event ${(unknown as { type: string }).type}`);
+    }
+  }
+};
+
+export const contractReadModelProjection: Projection = {
+  name: 'contract-read-model',
+  filter: { eventTypes: CONTRACT_EVENT_TYPES, streamPrefixes: [CONTRACT_STREAM_PREFIX] },
+  entities: CONTRACT_READ_MODEL_ENTITIES,
+  apply: (event, tx) => applyContractEvent({ type: event.type, data: event.data } as ContractEvent, event.position, tx),
+};
