@@ -36,7 +36,7 @@ describe('The upper bound of a stream-name prefix', () => {
 
 describe('The SQL for a log filter', () => {
   it('is empty without a filter', () => {
-    expect(logFilterSql(undefined)).toEqual({ where: '', params: [], shape: '' });
+    expect(logFilterSql(undefined)).toEqual({ where: '', params: [], shape: '', prefixes: null });
   });
 
   it('passes types and prefixes as parameters, never inside the SQL text', () => {
@@ -44,6 +44,11 @@ describe('The SQL for a log filter', () => {
     expect(sql.where).not.toContain('bid_%');
     expect(sql.where).not.toContain('LIKE');
     expect(sql.params).toEqual(["Bid'Drafted", 'bid_%-', 'bid_%.']);
+  });
+
+  it('can keep SQLite from serving the prefix test from the stream index', () => {
+    expect(logFilterSql({ streamPrefixes: ['bid-'] }, 'in-log-order').where).toBe(' AND ((+stream_name >= ? AND +stream_name < ?))');
+    expect(logFilterSql({ streamPrefixes: ['bid-'] }, 'indexed').where).toBe(' AND ((stream_name >= ? AND stream_name < ?))');
   });
 
   it('matches nothing for an empty list', () => {

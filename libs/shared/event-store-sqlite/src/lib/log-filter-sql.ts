@@ -26,10 +26,30 @@ export interface FilterSql {
   readonly params: readonly string[];
   /** A stable key for caching the prepared statement: the shape of the filter, not its values. */
   readonly shape: string;
+  /** The stream-prefix test alone (no leading AND), or null when the filter has no prefixes. */
+  readonly prefixes: { readonly where: string; readonly params: readonly string[] } | null;
 }
 
+/**
+ * How the stream-prefix test is written: `indexed` lets SQLite serve it from the stream index;
+ * `in-log-order` (unary +) keeps SQLite walking the log by position and tests each row instead.
+ */
+export type PrefixAccess = 'indexed' | 'in-log-order';
+
+const prefixRanges = (prefixes: readonly string[], column: string): { where: string; params: string[] } => {
+  const params: string[] = [];
+  const ranges = prefixes.map((prefix) => {
+    const bound = prefixUpperBound(prefix);
+    params.push(prefix);
+    if (bound === null) return `${column} >= ?`;
+    params.push(bound);
+    return `(${column} >= ? AND ${column} < ?)`;
+  });
+  return { where: `(${ranges.join(' OR ')})`, params };
+};
+
 /** Types are matched exactly, prefixes by byte range; both given means both must match. An empty list matches nothing. */
-export const logFilterSql = (filter: LogFilter | undefined): FilterSql => {
+export const logFilterSql = (filter: LogFilter | undefined, access: PrefixAccess = 'indexed'): FilterSql => {
   const clauses: string[] = [];
   const params: string[] = [];
   const shape: string[] = [];
@@ -43,19 +63,16 @@ export const logFilterSql = (filter: LogFilter | undefined): FilterSql => {
     shape.push(`t${types.length}`);
   }
   const prefixes = filter?.streamPrefixes;
+  let prefixTest: FilterSql['prefixes'] = null;
   if (prefixes) {
     if (prefixes.length === 0) clauses.push('0');
     else {
-      const ranges = prefixes.map((prefix) => {
-        const bound = prefixUpperBound(prefix);
-        params.push(prefix);
-        if (bound === null) return 'stream_name >= ?';
-        params.push(bound);
-        return '(stream_name >= ? AND stream_name < ?)';
-      });
-      clauses.push(`(${ranges.join(' OR ')})`);
-      shape.push(`p${ranges.map((r) => (r.includes('<') ? 'r' : 'o')).join('')}`);
+      const ranges = prefixRanges(prefixes, access === 'indexed' ? 'stream_name' : '+stream_name');
+      clauses.push(ranges.where);
+      params.push(...ranges.params);
+      prefixTest = prefixRanges(prefixes, 'stream_name');
     }
+    shape.push(`p${prefixes.map((p) => (prefixUpperBound(p) === null ? 'o' : 'r')).join('')}:${access}`);
   }
-  return { where: clauses.map((c) => ` AND ${c}`).join(''), params, shape: shape.join(':') };
+  return { where: clauses.map((c) => ` AND ${c}`).join(''), params, shape: shape.join(':'), prefixes: prefixTest };
 };

@@ -25,7 +25,7 @@ import {
   WrongExpectedRevisionError,
 } from '@tendril/shared/event-store';
 import { HeadWatcher, type HeadWaiter } from './head-watcher';
-import { logFilterSql } from './log-filter-sql';
+import { logFilterSql, type PrefixAccess } from './log-filter-sql';
 import { openEventStoreDatabase, storeErrorFromSqlite } from './open-database';
 import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription';
 
@@ -124,6 +124,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   private readonly heads: HeadWatcher;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly readStatements = new Map<string, Database.Statement>();
+  private readonly prefixAccessCache = new Map<string, { access: PrefixAccess; atHead: number }>();
   private readonly statements: {
     findEvent: Database.Statement<[string], StoredEventRef>;
     lastRevision: Database.Statement<[string], number | null>;
@@ -289,18 +290,26 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   }
 
   /**
-   * Up to `limit` events from `from` towards `to` (both inclusive). A filtered read is asked one
-   * window of positions at a time: whatever plan SQLite picks (the type index merges and sorts),
-   * a page then costs at most one window, and a full read stays linear in the size of the log.
+   * Up to `limit` events from `from` towards `to` (both inclusive), in log order.
+   *
+   * A filtered read must never cost more than a bounded amount per page, whatever the size of the
+   * log, so the plan is chosen here rather than left to SQLite's guesses: stream prefixes that
+   * cover few events are served from the stream index (then sorted, cheaply); prefixes that cover
+   * many are tested row by row while walking the log by position. Either way a walk is asked one
+   * window of positions at a time, so a type filter that SQLite serves from the type index (merging
+   * and sorting) also costs at most one window per page, and a full read stays linear in the log.
    */
   private readLogPage(direction: Direction, from: number, to: number, filter: LogFilter | undefined, limit: number): RecordedEvent[] {
     const forwards = direction === 'forwards';
-    const sql = logFilterSql(filter);
+    const windowSize = this.pageSize * FILTER_WINDOW_PAGES;
+    const access = this.prefixAccess(filter, windowSize, Math.max(from, to));
+    const sql = logFilterSql(filter, access);
+    const source = access === 'indexed' && sql.prefixes ? 'events INDEXED BY events_by_stream' : 'events';
     const statement = this.readStatement(
       `all:${direction}:${sql.shape}`,
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE position BETWEEN ? AND ?${sql.where} ORDER BY position ${forwards ? 'ASC' : 'DESC'} LIMIT ?`,
+      `SELECT ${EVENT_COLUMNS} FROM ${source} WHERE position BETWEEN ? AND ?${sql.where} ORDER BY position ${forwards ? 'ASC' : 'DESC'} LIMIT ?`,
     );
-    const window = sql.where === '' ? Number.POSITIVE_INFINITY : this.pageSize * FILTER_WINDOW_PAGES;
+    const window = sql.where === '' || source !== 'events' ? Number.POSITIVE_INFINITY : windowSize;
     const events: RecordedEvent[] = [];
     let cursor = from;
     while (events.length < limit && (forwards ? cursor <= to : cursor >= to)) {
@@ -312,6 +321,29 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       cursor = forwards ? windowEnd + 1 : windowEnd - 1;
     }
     return events;
+  }
+
+  /**
+   * Whether the filter's stream prefixes cover at most one window of events (counted on the stream
+   * index, stopping at the window). Remembered per filter until the log has grown by another window.
+   */
+  private prefixAccess(filter: LogFilter | undefined, windowSize: number, head: number): PrefixAccess {
+    const prefixes = logFilterSql(filter).prefixes;
+    if (!prefixes) return 'in-log-order';
+    const key = prefixes.params.join('\u0000');
+    const known = this.prefixAccessCache.get(key);
+    if (known && head - known.atHead < windowSize) return known.access;
+    const count = this.guard(
+      () =>
+        this.db
+          .prepare(`SELECT count(*) FROM (SELECT 1 FROM events WHERE ${prefixes.where} LIMIT ?)`)
+          .pluck()
+          .get(...prefixes.params, windowSize + 1) as number,
+    );
+    const access: PrefixAccess = count <= windowSize ? 'indexed' : 'in-log-order';
+    if (this.prefixAccessCache.size >= 256) this.prefixAccessCache.clear();
+    this.prefixAccessCache.set(key, { access, atHead: head });
+    return access;
   }
 
   private readStatement(key: string, sql: string): Database.Statement {
