@@ -14,6 +14,47 @@ const frameworkImports = [
   'jose',
 ];
 
+// Layers and contexts. Test files may also use the shared testing library (contract suites, fixtures).
+const depConstraints = (testing = false) => {
+  const allow = (tags) => (testing ? [...tags, 'type:testing'] : tags);
+  return [
+    // Layers.
+    { sourceTag: 'type:domain', onlyDependOnLibsWithTags: allow(['type:util']), bannedExternalImports: frameworkImports },
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: allow(['type:util']), bannedExternalImports: frameworkImports },
+    { sourceTag: 'type:util', onlyDependOnLibsWithTags: allow(['type:util']), bannedExternalImports: frameworkImports },
+    { sourceTag: 'type:application', onlyDependOnLibsWithTags: allow(['type:domain', 'type:contracts', 'type:util']) },
+    {
+      sourceTag: 'type:infra',
+      onlyDependOnLibsWithTags: allow(['type:infra', 'type:application', 'type:domain', 'type:contracts', 'type:util']),
+    },
+    { sourceTag: 'type:api', onlyDependOnLibsWithTags: allow(['type:application', 'type:contracts', 'type:util', 'type:platform']) },
+    { sourceTag: 'type:platform', onlyDependOnLibsWithTags: allow(['type:platform', 'type:infra', 'type:util']) },
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: allow(['type:api', 'type:application', 'type:infra', 'type:contracts', 'type:util', 'type:platform']),
+    },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:infra', 'type:platform', 'type:testing'] },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:util', 'type:contracts'] },
+    // Bounded contexts: their own libraries, shared ones, and other contexts' published contracts only.
+    { sourceTag: 'scope:tender', onlyDependOnLibsWithTags: ['scope:tender', 'scope:shared', 'type:contracts'] },
+    { sourceTag: 'scope:bidding', onlyDependOnLibsWithTags: ['scope:bidding', 'scope:shared', 'type:contracts'] },
+    { sourceTag: 'scope:subcontracting', onlyDependOnLibsWithTags: ['scope:subcontracting', 'scope:shared', 'type:contracts'] },
+    { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
+    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  ];
+};
+
+const boundaries = (testing) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    banTransitiveDependencies: true,
+    checkDynamicDependenciesExceptions: [],
+    allow: [],
+    depConstraints: depConstraints(testing),
+  },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -25,50 +66,7 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          banTransitiveDependencies: true,
-          checkDynamicDependenciesExceptions: [],
-          allow: [],
-          depConstraints: [
-            // Layers.
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworkImports },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworkImports },
-            {
-              sourceTag: 'type:util',
-              onlyDependOnLibsWithTags: ['type:util'],
-              bannedExternalImports: frameworkImports,
-            },
-            { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
-            {
-              sourceTag: 'type:infra',
-              onlyDependOnLibsWithTags: ['type:infra', 'type:application', 'type:domain', 'type:contracts', 'type:util'],
-            },
-            {
-              sourceTag: 'type:api',
-              onlyDependOnLibsWithTags: ['type:application', 'type:contracts', 'type:util', 'type:platform'],
-            },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:infra', 'type:util'] },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:api', 'type:application', 'type:infra', 'type:contracts', 'type:util', 'type:platform'],
-            },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:infra', 'type:platform', 'type:testing'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:util', 'type:contracts'] },
-            // Bounded contexts: their own libraries, shared ones, and other contexts' published contracts only.
-            { sourceTag: 'scope:tender', onlyDependOnLibsWithTags: ['scope:tender', 'scope:shared', 'type:contracts'] },
-            { sourceTag: 'scope:bidding', onlyDependOnLibsWithTags: ['scope:bidding', 'scope:shared', 'type:contracts'] },
-            {
-              sourceTag: 'scope:subcontracting',
-              onlyDependOnLibsWithTags: ['scope:subcontracting', 'scope:shared', 'type:contracts'],
-            },
-            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(false),
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
@@ -78,5 +76,9 @@ export default [
     // Scripts, CLIs, benchmarks and tests talk to a terminal.
     files: ['tools/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/cli/**/*.ts', '**/main.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
 ];
