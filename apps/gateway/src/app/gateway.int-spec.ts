@@ -160,6 +160,12 @@ describe('The gateway', () => {
       expect(response.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     });
 
+    it('can be explored in GraphiQL from a browser while introspection is enabled', async () => {
+      const page = await request(gateway.getHttpServer()).get('/graphql').set('accept', 'text/html').expect(200);
+
+      expect(page.text.toLowerCase()).toContain('graphiql');
+    });
+
     it('may read a configured public field anonymously, but nothing else in the same operation', async () => {
       await graphql('{ publicNotice }').expect(200, { data: { publicNotice: 'Tenders open on Monday' } });
 

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { generateKeyPair, SignJWT } from 'jose';
 import request from 'supertest';
 import { CapturingLogger } from '../testing/capturing-logger';
 import { withEnvironment } from '../testing/environment';
@@ -8,7 +9,7 @@ import { createGatewayApp } from './create-gateway-app';
 describe('Demo sign-in', () => {
   let subgraphs: TestSubgraph[];
   const gateways: INestApplication[] = [];
-  const startGateway = async (environment: Record<string, string>) => {
+  const startGateway = async (logger: CapturingLogger, environment: Record<string, string>) => {
     const [tender, bidding, subcontracting] = subgraphs;
     const gateway = await withEnvironment(
       {
@@ -17,7 +18,7 @@ describe('Demo sign-in', () => {
         SUBGRAPH_SUBCONTRACTING_URL: subcontracting?.url ?? '',
         ...environment,
       },
-      () => createGatewayApp({ logger: new CapturingLogger() }),
+      () => createGatewayApp({ logger }),
     );
     gateways.push(gateway);
     await gateway.init();
@@ -34,7 +35,7 @@ describe('Demo sign-in', () => {
 
   describe('tried too often from one address', () => {
     it('is throttled with 429 and told to wait', async () => {
-      const gateway = await startGateway({ AUTH_SIGNING_KEY: 'sign-in-modes-spec-signing-key-0123456789', SIGN_IN_LIMIT_PER_MINUTE: '3' });
+      const gateway = await startGateway(new CapturingLogger(), { AUTH_SIGNING_KEY: 'sign-in-modes-spec-signing-key-0123456789', SIGN_IN_LIMIT_PER_MINUTE: '3' });
       const attempt = () => request(gateway.getHttpServer()).post('/auth/sign-in').send({ username: 'clara.commissioner', password: 'guess-again' });
 
       for (let i = 0; i < 3; i += 1) await attempt().expect(401);
@@ -46,8 +47,9 @@ describe('Demo sign-in', () => {
 
   describe('when the platform uses an external identity provider (jwks mode)', () => {
     let gateway: INestApplication;
+    const logger = new CapturingLogger();
     beforeAll(async () => {
-      gateway = await startGateway({
+      gateway = await startGateway(logger, {
         AUTH_MODE: 'jwks',
         AUTH_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
         AUTH_ISSUER: 'https://id.example.org/',
@@ -66,6 +68,31 @@ describe('Demo sign-in', () => {
 
     it('does not list demo users', async () => {
       await request(gateway.getHttpServer()).get('/auth/demo-users').expect(404);
+    });
+
+    it('answers 503 without blaming the caller when the identity provider cannot be reached, and logs why', async () => {
+      const { privateKey } = await generateKeyPair('ES256');
+      const token = await new SignJWT({ role: 'provider' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'idp-key' })
+        .setSubject('idp|1')
+        .setIssuer('https://id.example.org/')
+        .setAudience('tendril-api')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+
+      const response = await request(gateway.getHttpServer())
+        .post('/graphql')
+        .set('authorization', `Bearer ${token}`)
+        .set('x-correlation-id', 'idp-down')
+        .send({ query: '{ biddingPing }' })
+        .expect(503);
+
+      expect(response.body.errors).toEqual([
+        { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: 'idp-down' } },
+      ]);
+      expect(logger.lines.some((line) => line.includes('[idp-down]') && line.includes("Could not get the identity provider's signing keys"))).toBe(
+        true,
+      );
     });
   });
 });
