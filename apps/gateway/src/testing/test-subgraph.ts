@@ -32,6 +32,7 @@ const SCHEMAS = {
         failInternally: Boolean
         deepNode: DeepNode!
         publicNotice: String
+        slowEcho(ms: Int!): String
       }
       type Headers { authorization: String, correlationId: String }
       type Tender @key(fields: "id") { id: ID! title: String! }
@@ -49,6 +50,10 @@ const SCHEMAS = {
         },
         deepNode: () => ({ level: 1 }),
         publicNotice: () => 'Tenders open on Monday',
+        slowEcho: async (_: unknown, args: { ms: number }) => {
+          await new Promise((resolve) => setTimeout(resolve, args.ms));
+          return `answered after ${args.ms} ms`;
+        },
       },
       DeepNode: { next: (parent: { level: number }) => ({ level: parent.level + 1 }) },
     },
