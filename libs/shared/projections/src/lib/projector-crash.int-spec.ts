@@ -34,7 +34,10 @@ const CHILD = path.join(__dirname, '../testing/projector-child.ts');
 const entities = [...PROJECTION_ENTITIES, ...fixtureEntities];
 const BATCH = 20;
 
-/** Runs the projector child and SIGKILLs it in the middle of the ledger's third batch. */
+/**
+ * Runs the projector child and SIGKILLs it in the middle of the ledger's third batch. Returns the last
+ * event the ledger started to apply (read to the end of its output, as the parent may read late).
+ */
 const runAndKill = (config: ProjectorChildConfig): Promise<{ lastApplying: number }> =>
   new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', CHILD], {
@@ -54,7 +57,7 @@ const runAndKill = (config: ProjectorChildConfig): Promise<{ lastApplying: numbe
       lastApplying = Number(match[1]);
       if (ledgerLines === 2 * BATCH + 6) child.kill('SIGKILL');
     });
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
       if (signal === 'SIGKILL') resolve({ lastApplying });
       else reject(new Error(`projector child exited with ${code} before it was killed:\n${stderr}`));
     });
