@@ -69,6 +69,15 @@ export class AwardLotHandler extends TenderCommandHandlerBase implements IComman
     // The supplier comes from the bid opened at the deadline, never from the commissioner's input.
     const bid = await this.readModel.findOpenedBid(input.tenderId, input.bidId);
     if (!bid) {
+      // Bids are opened only at the close: say so rather than that the bid is unknown.
+      const tender = await this.readModel.findTender(input.tenderId);
+      if (!tender) throw new DomainRuleBroken('TENDER_NOT_FOUND', `No tender ${input.tenderId} exists`, { tenderId: input.tenderId });
+      if (tender.status === 'open') {
+        throw new DomainRuleBroken('TENDER_NOT_CLOSED', 'Bids stay sealed until the submission deadline; a lot can be awarded only after the tender closes', {
+          tenderId: input.tenderId,
+          submissionDeadline: tender.submissionDeadline,
+        });
+      }
       throw new DomainRuleBroken('BID_NOT_FOUND', `No opened bid ${input.bidId} exists for tender ${input.tenderId}`, {
         tenderId: input.tenderId,
         bidId: input.bidId,
