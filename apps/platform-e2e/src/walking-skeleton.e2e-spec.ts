@@ -22,7 +22,17 @@ const HISTORY = `query($tenderId: ID!) { tenderHistory(tenderId: $tenderId) { po
 type Bid = { id: string; organisationId: string; pricePence: number; status: string };
 type HistoryEntry = { position: number; eventType: string; occurredAt: string; summary: string; actor: { userId: string; role: string; organisationId: string | null } };
 
-describe('Walking skeleton: from a published tender to an audited supply chain, through the gateway', () => {
+const POSTGRES_URL = process.env['TENDRIL_TEST_POSTGRES_URL'] ?? 'postgres://tendril:tendril@127.0.0.1:5432/tendril_test';
+
+const readModelSetups: [string, () => Record<string, string>][] = [
+  ['read models on SQLite (the embedded default)', () => ({})],
+  [
+    'read models on PostgreSQL (production)',
+    () => ({ READ_MODEL_DB: 'postgres', DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA_PREFIX: `e2e_${process.pid}_${Date.now() % 100_000}_` }),
+  ],
+];
+
+describe.each(readModelSetups)('Walking skeleton through the gateway, %s', (_name, environment) => {
   let platform: TestPlatform;
   let commissioner: Session;
   let otherCouncil: Session;
@@ -34,7 +44,7 @@ describe('Walking skeleton: from a published tender to an audited supply chain, 
   let panel: Session;
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
+    platform = await startTestPlatform(environment());
     const signIn = (username: string) => Session.signIn(platform.baseUrl, username);
     commissioner = await signIn('clara.commissioner');
     otherCouncil = await signIn('ed.commissioner');

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
 import { type RunningPlatform, startPlatform } from '../../../../tools/platform/supervisor';
 
@@ -16,6 +17,18 @@ const freePort = (): Promise<number> =>
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+
+/** Drops the PostgreSQL schemas a run created, so repeated runs do not pile them up. */
+const dropSchemas = async (url: string, prefix: string): Promise<void> => {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE starts_with(nspname, $1)', [prefix]);
+    for (const { nspname } of rows) await client.query(`DROP SCHEMA "${nspname}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+};
 
 export interface TestPlatform {
   readonly baseUrl: string;
@@ -44,6 +57,8 @@ export const startTestPlatform = async (env: Record<string, string> = {}): Promi
     stop: async () => {
       await platform.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      const prefix = env['DATABASE_SCHEMA_PREFIX'];
+      if (prefix && env['DATABASE_URL']) await dropSchemas(env['DATABASE_URL'], prefix);
     },
   };
 };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 import * as path from 'node:path';
 
 /** Environment every Tendril service reads. Validated at start; a bad value stops the process with a readable message. */
@@ -36,9 +36,15 @@ export class PlatformEnvironment {
   @IsString({ message: 'DATABASE_URL is required when READ_MODEL_DB=postgres' })
   DATABASE_URL?: string;
 
+  /** This service's PostgreSQL schema; defaults to DATABASE_SCHEMA_PREFIX + the service name. */
   @IsOptional()
-  @IsString()
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be lower-case letters, digits and underscores' })
   DATABASE_SCHEMA?: string;
+
+  /** Prefix of each service's PostgreSQL schema (e.g. "staging_" gives staging_tender_service). */
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]{0,30}$/, { message: 'DATABASE_SCHEMA_PREFIX must be lower-case letters, digits and underscores' })
+  DATABASE_SCHEMA_PREFIX?: string;
 
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
@@ -102,7 +108,7 @@ export const resolvePlatformConfig = (
         : { kind: 'sqlite', path: path.resolve(env.EVENT_STORE_PATH ?? path.join(dataDir, 'events.sqlite')) },
     readModel:
       env.READ_MODEL_DB === 'postgres'
-        ? { kind: 'postgres', url: env.DATABASE_URL ?? '', schema: env.DATABASE_SCHEMA ?? serviceName.replace(/-/g, '_') }
+        ? { kind: 'postgres', url: env.DATABASE_URL ?? '', schema: env.DATABASE_SCHEMA ?? `${env.DATABASE_SCHEMA_PREFIX ?? ''}${serviceName.replace(/-/g, '_')}` }
         : { kind: 'sqlite', path: path.join(dataDir, `${serviceName}.sqlite`) },
     logLevel: env.LOG_LEVEL ?? 'log',
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS ?? 1000,

@@ -1,3 +1,4 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
@@ -55,6 +56,8 @@ export class PlatformModule {
           context: ({ req }: { req: Request }): GraphqlContext => ({ req }),
           formatError: formatGraphqlError,
           includeStacktraceInErrorResponses: false,
+          // Tracing is the gateway's business; subgraphs do not attach traces to every response.
+          plugins: [ApolloServerPluginInlineTraceDisabled()],
         }),
       ],
       controllers: [HealthController],
