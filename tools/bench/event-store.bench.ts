@@ -281,12 +281,15 @@ const main = async () => {
     );
 
     const logFile = path.join(dir, 'log.sqlite');
-    const log = await openSqliteEventStore({ path: logFile });
+    const seeder = await openSqliteEventStore({ path: logFile });
     progress(`seeding ${LOG_EVENTS.toLocaleString('en-GB')} events through the store`);
     const seeded = await time(async () => {
-      await seedLog(log, LOG_EVENTS);
+      await seedLog(seeder, LOG_EVENTS);
       return LOG_EVENTS;
     });
+    await seeder.close();
+    // Readers open the file afresh, as a projector or another service would.
+    const log = await openSqliteEventStore({ path: logFile });
     progress(`seeded in ${(seeded.ms / 1000).toFixed(1)} s (${fmt(seeded.rate)} events/s in 500-event appends)`);
     const rawLog = new Database(logFile, { readonly: true });
 

@@ -1,7 +1,7 @@
 // Demo data for the embedded default. Every change is sent under a fixed idempotency key, so running the
 // seed again on every start writes nothing new.
 import { DEMO_USERS } from '@tendril/shared/auth';
-import { GraphqlClient, signIn } from './graphql-client';
+import { GraphqlClient, signIn } from '@tendril/shared/launcher';
 
 const DEMO_PASSWORD = process.env['DEMO_PASSWORD'] ?? 'tendril-demo';
 

@@ -1,7 +1,7 @@
 // `npm start`: the whole platform on the embedded default (SQLite event store and read models in ./data),
 // four processes, with demo data. Ctrl-C stops it gracefully.
 import { seedDemoData } from './seed-demo';
-import { DEFAULT_PORTS, startPlatform } from './supervisor';
+import { DEFAULT_PORTS, startPlatform } from '@tendril/shared/launcher';
 
 const main = async () => {
   let shuttingDown = false;

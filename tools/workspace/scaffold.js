@@ -13,6 +13,7 @@ const projects = [
   ['libs/shared/platform', 'platform', 'shared'],
   ['libs/shared/auth', 'platform', 'shared'],
   ['libs/shared/testing', 'testing', 'shared'],
+  ['libs/shared/launcher', 'util', 'shared'],
   ...['tender', 'bidding', 'subcontracting'].flatMap((ctx) => [
     [`libs/${ctx}/domain`, 'domain', ctx],
     [`libs/${ctx}/application`, 'application', ctx],
@@ -78,5 +79,5 @@ for (const [dir, type, scope] of projects) {
     `${dir}/jest.config.js`,
     `module.exports = require('${up}/jest.preset.js')(__dirname, '${name}');\n`,
   );
-  write(`${dir}/src/index.ts`, '', { overwrite: false });
+  if (!isApp) write(`${dir}/src/index.ts`, '', { overwrite: false });
 }

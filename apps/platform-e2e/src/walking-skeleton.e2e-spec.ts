@@ -1,4 +1,4 @@
-import { DEMO_ORGANISATIONS } from '@tendril/shared/auth';
+import { DEMO_ORGANISATIONS } from '@tendril/shared/testing';
 import { eventually, newKey, Session, startTestPlatform, type TestPlatform } from './support/platform';
 
 const PUBLISH = `mutation($input: PublishTenderInput!, $key: String!) {

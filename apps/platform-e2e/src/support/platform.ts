@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
-import { type RunningPlatform, startPlatform } from '../../../../tools/platform/supervisor';
+import { type RunningPlatform, startPlatform } from '@tendril/shared/launcher';
 
 export const DEMO_PASSWORD = 'tendril-demo';
 

@@ -1,2 +1,3 @@
 export * from './lib/event-store-contract';
 export * from './lib/event-store-contract.fixtures';
+export * from './lib/demo-fixtures';

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 
-export const workspaceRoot = path.resolve(__dirname, '../..');
+export const workspaceRoot = path.resolve(__dirname, '../../../../..');
 
 export interface ServiceSpec {
   readonly name: string;
