@@ -1,5 +1,6 @@
 import { DEMO_ORGANISATIONS } from '@tendril/shared/testing';
 import { eventually, newKey, Session, startTestPlatform, type TestPlatform } from './support/platform';
+import { runRebuildCommand, snapshotReadModels } from './support/read-model-snapshot';
 
 const PUBLISH = `mutation($input: PublishTenderInput!, $key: String!) {
   publishTender(input: $input, idempotencyKey: $key) { id status organisationId submissionDeadline lots { lotId } }
@@ -218,5 +219,14 @@ describe.each(readModelSetups)('Walking skeleton through the gateway, %s', (_nam
     // Auditors read, but only commissioners of the tender's own council may see its history besides them.
     expect(await otherCouncil.errorCodes(HISTORY, { tenderId: tender.id })).toEqual(['NOT_ALLOWED_TO_READ_TENDER_HISTORY']);
     expect(await prime.errorCodes(HISTORY, { tenderId: tender.id })).toEqual(['FORBIDDEN']);
-  }, 120_000);
+
+    // Read models are disposable: the rebuild command replays them from the log to the same rows.
+    await platform.platform.stop();
+    const before = await snapshotReadModels(platform.env);
+    expect(before['tender-service.tender_view']).toHaveLength(1);
+    expect(before['subcontracting-service.subcontract_view']).toHaveLength(1);
+    const output = await runRebuildCommand(platform.env);
+    expect(output).toMatch(/tender-read-model: \d+ events replayed/);
+    expect(await snapshotReadModels(platform.env)).toEqual(before);
+  }, 180_000);
 });

@@ -33,6 +33,8 @@ const dropSchemas = async (url: string, prefix: string): Promise<void> => {
 export interface TestPlatform {
   readonly baseUrl: string;
   readonly dataDir: string;
+  /** The environment every process of this platform runs with. */
+  readonly env: Record<string, string>;
   readonly logs: string[];
   readonly platform: RunningPlatform;
   stop(): Promise<void>;
@@ -43,15 +45,17 @@ export const startTestPlatform = async (env: Record<string, string> = {}): Promi
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tendril-e2e-'));
   const ports = { gateway: await freePort(), tender: await freePort(), bidding: await freePort(), subcontracting: await freePort() };
   const logs: string[] = [];
+  const platformEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_MS: '200', ...env };
   const platform = await startPlatform({
     ports,
-    env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_MS: '200', ...env },
+    env: platformEnv,
     output: (service, line) => logs.push(`${service}| ${line}`),
     readyTimeoutMs: 120_000,
   });
   return {
     baseUrl: `http://127.0.0.1:${ports.gateway}`,
     dataDir,
+    env: platformEnv,
     logs,
     platform,
     stop: async () => {
