@@ -52,7 +52,10 @@ export class InvalidEventError extends EventStoreError {
   }
 }
 
-/** An event id already stored elsewhere in the log (not an idempotent retry of the same append). */
+/**
+ * An event id already stored at another place (not an idempotent retry of the same append). Every adapter
+ * detects reuse within a stream; the embedded store also across streams (EventStoreDB cannot).
+ */
 export class DuplicateEventIdError extends EventStoreError {
   readonly code = 'DUPLICATE_EVENT_ID';
   constructor(
