@@ -16,6 +16,9 @@ describe('Subcontracting integration events', () => {
       'subcontracting.subcontractor-added.v1',
       'subcontracting.subcontract-ended.v1',
       'subcontracting.contract-terminated.v1',
+      'subcontracting.contract-varied.v1',
+      'subcontracting.subcontract-varied.v1',
+      'subcontracting.strand-decommissioned.v1',
     ]);
   });
 
