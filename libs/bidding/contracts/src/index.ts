@@ -1,1 +1,3 @@
 export * from './lib/bidding-integration-events';
+export * from './lib/evaluation-integration-events';
+export * from './lib/provider-registry-integration-events';

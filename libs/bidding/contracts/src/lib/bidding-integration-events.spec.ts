@@ -7,7 +7,12 @@ describe('Bidding integration events', () => {
   });
 
   it('all carry their context and version in their type', () => {
-    expect(BIDDING_INTEGRATION_EVENT_TYPES).toEqual(['bidding.bid-received.v1', 'bidding.bid-withdrawn.v1', 'bidding.bids-opened.v1']);
+    expect(BIDDING_INTEGRATION_EVENT_TYPES).toEqual([
+      'bidding.bid-received.v1',
+      'bidding.bid-withdrawn.v1',
+      'bidding.bids-opened.v1',
+      'bidding.evaluation-completed.v1',
+    ]);
   });
 
   it('are recognised by type, so a consumer can skip what it does not know', () => {

@@ -1,3 +1,5 @@
+import { EVALUATION_COMPLETED_V1, type EvaluationCompletedV1 } from './evaluation-integration-events';
+
 // The bidding context's published language. Sealing shapes it: before the deadline other contexts
 // learn only that an anonymous bid arrived for a lot (or left it); who bid is published once, in
 // `bids-opened`, when the competition closes at the deadline. Bid content is never published.
@@ -49,9 +51,14 @@ export interface BidsOpenedV1 {
   readonly data: BidsOpenedV1Data;
 }
 
-export type BiddingIntegrationEvent = BidReceivedV1 | BidWithdrawnV1 | BidsOpenedV1;
+export type BiddingIntegrationEvent = BidReceivedV1 | BidWithdrawnV1 | BidsOpenedV1 | EvaluationCompletedV1;
 
-export const BIDDING_INTEGRATION_EVENT_TYPES: readonly BiddingIntegrationEvent['type'][] = [BID_RECEIVED_V1, BID_WITHDRAWN_V1, BIDS_OPENED_V1];
+export const BIDDING_INTEGRATION_EVENT_TYPES: readonly BiddingIntegrationEvent['type'][] = [
+  BID_RECEIVED_V1,
+  BID_WITHDRAWN_V1,
+  BIDS_OPENED_V1,
+  EVALUATION_COMPLETED_V1,
+];
 
 /** Narrows an event read from the store by its type; the producer guarantees the data shape. */
 export const isBiddingIntegrationEvent = (event: { readonly type: string; readonly data: unknown }): event is BiddingIntegrationEvent =>
