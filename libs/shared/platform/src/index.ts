@@ -9,3 +9,4 @@ export * from './lib/read-model-options';
 export * from './lib/command-gateway';
 export * from './lib/log-reactions';
 export * from './lib/projectors.provider';
+export * from './lib/expected-errors.filter';

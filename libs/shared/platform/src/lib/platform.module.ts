@@ -2,6 +2,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
@@ -11,6 +12,7 @@ import type { Request } from 'express';
 import { CLOCK, systemClock } from '@tendril/shared/ddd';
 import { CommandGateway } from './command-gateway';
 import { EventStoreLifecycle, eventStoreProvider } from './event-store.provider';
+import { ExpectedErrorsFilter } from './expected-errors.filter';
 import { formatGraphqlError } from './graphql-errors';
 import { HealthController } from './health.controller';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
@@ -64,6 +66,7 @@ export class PlatformModule {
       providers: [
         { provide: PLATFORM_CONFIG, useFactory: (): PlatformConfig => resolvePlatformConfig(options.serviceName, options.defaultPort) },
         { provide: CLOCK, useValue: systemClock },
+        { provide: APP_FILTER, useClass: ExpectedErrorsFilter },
         eventStoreProvider,
         EventStoreLifecycle,
         IdempotencyService,
