@@ -21,6 +21,8 @@ export const bootstrapService = async (
     app = await NestFactory.create(rootModule as never, {
       logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
       forceCloseConnections: false,
+      // Start-up failures come back to us to be reported in one readable line, not as a stack trace.
+      abortOnError: false,
     });
     app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidUnknownValues: false }));
     app.enableShutdownHooks();
