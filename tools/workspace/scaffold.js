@@ -14,6 +14,7 @@ const projects = [
   ['libs/shared/auth', 'platform', 'shared'],
   ['libs/shared/testing', 'testing', 'shared'],
   ['libs/shared/launcher', 'util', 'shared'],
+  ['libs/shared/audit-chain', 'util', 'shared'],
   ...['tender', 'bidding', 'subcontracting'].flatMap((ctx) => [
     [`libs/${ctx}/domain`, 'domain', ctx],
     [`libs/${ctx}/application`, 'application', ctx],
