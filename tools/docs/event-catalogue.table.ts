@@ -1,0 +1,159 @@
+// What the generator cannot read from types alone, kept small and checked against the code on every run:
+// the order of the contexts, stream-naming functions that break the naming convention, which integration
+// publisher each service runs, and who reacts to which event. `verifyCatalogueTable` fails with the file and the
+// missing name when an entry no longer matches its source, and the source scan fails when code starts
+// consuming an integration event this table does not list.
+
+export const CONTEXTS = ['tender', 'bidding', 'subcontracting'] as const;
+export type ContextName = (typeof CONTEXTS)[number];
+
+/**
+ * The function that names the stream of an exported events array is found by convention, in the same
+ * library: `TENDER_EVENT_TYPES` -> `tenderStreamName`, `TENDER_INTEGRATION_EVENT_TYPES` ->
+ * `tenderIntegrationStreamName`. List an array here only when its function is named otherwise.
+ */
+export const STREAM_FUNCTIONS: Readonly<Record<string, string>> = {};
+
+/** Where a piece of code must be found: `file` must mention every token. */
+export interface SourceEvidence {
+  readonly file: string;
+  readonly tokens: readonly string[];
+}
+
+export interface IntegrationPublisher {
+  readonly context: ContextName;
+  readonly service: string;
+  /** The reaction's name, which keys its checkpoint (`reaction:<name>`). */
+  readonly name: string;
+  /** The service module that runs the publisher with this name and translator. */
+  readonly wiring: SourceEvidence;
+  /** The translator that calls the domain library's `toIntegrationEvents`. */
+  readonly translator: SourceEvidence;
+}
+
+export const INTEGRATION_PUBLISHERS: readonly IntegrationPublisher[] = [
+  {
+    context: 'tender',
+    service: 'tender-service',
+    name: 'tender-integration-events',
+    wiring: { file: 'apps/tender-service/src/app/tender-service.module.ts', tokens: ["'tender-integration-events'", 'translateTenderEvent', 'integrationPublisher'] },
+    translator: { file: 'libs/tender/infra/src/lib/tender-integration.translation.ts', tokens: ['translateTenderEvent', 'toIntegrationEvents'] },
+  },
+  {
+    context: 'bidding',
+    service: 'bidding-service',
+    name: 'bidding-integration-events',
+    wiring: { file: 'apps/bidding-service/src/app/bidding-service.module.ts', tokens: ["'bidding-integration-events'", 'translateBiddingEvent', 'integrationPublisher'] },
+    translator: { file: 'libs/bidding/infra/src/lib/bidding-integration.translation.ts', tokens: ['translateBiddingEvent', 'toIntegrationEvents'] },
+  },
+  {
+    context: 'subcontracting',
+    service: 'subcontracting-service',
+    name: 'subcontracting-integration-events',
+    wiring: {
+      file: 'apps/subcontracting-service/src/app/subcontracting-service.module.ts',
+      tokens: ["'subcontracting-integration-events'", 'translateContractEvent', 'integrationPublisher'],
+    },
+    translator: { file: 'libs/subcontracting/infra/src/lib/subcontracting-integration.translation.ts', tokens: ['translateContractEvent', 'toIntegrationEvents'] },
+  },
+];
+
+export interface Handler {
+  readonly context: ContextName;
+  readonly service: string;
+  /** `reaction`: issues commands (appends events); `read model`: a projection that updates tables. */
+  readonly kind: 'reaction' | 'read model';
+  /** The name its checkpoint is kept under, as the code spells it. */
+  readonly name: string;
+  /** The file that handles the events; it must spell `name` and mention every event the handler is listed for. */
+  readonly file: string;
+  /** The service module that runs it. */
+  readonly wiring: SourceEvidence;
+}
+
+const handler = <T extends Handler>(definition: T): T => definition;
+
+export const HANDLERS = {
+  tenderReadModel: handler({
+    context: 'tender',
+    service: 'tender-service',
+    kind: 'read model',
+    name: 'tender-read-model',
+    file: 'libs/tender/infra/src/lib/tender.projection.ts',
+    wiring: { file: 'apps/tender-service/src/app/tender-service.module.ts', tokens: ['tenderReadModelProjection'] },
+  }),
+  bidReadModel: handler({
+    context: 'bidding',
+    service: 'bidding-service',
+    kind: 'read model',
+    name: 'bid-read-model',
+    file: 'libs/bidding/infra/src/lib/bid.projection.ts',
+    wiring: { file: 'apps/bidding-service/src/app/bidding-service.module.ts', tokens: ['bidReadModelProjection'] },
+  }),
+  biddingFollowsTenders: handler({
+    context: 'bidding',
+    service: 'bidding-service',
+    kind: 'reaction',
+    name: 'bidding-follows-tenders',
+    file: 'libs/bidding/application/src/lib/bidding.reactions.ts',
+    wiring: { file: 'apps/bidding-service/src/app/bidding-service.module.ts', tokens: ['BiddingReactions', 'reactionProjection(reactions)'] },
+  }),
+  contractReadModel: handler({
+    context: 'subcontracting',
+    service: 'subcontracting-service',
+    kind: 'read model',
+    name: 'contract-read-model',
+    file: 'libs/subcontracting/infra/src/lib/contract.projection.ts',
+    wiring: { file: 'apps/subcontracting-service/src/app/subcontracting-service.module.ts', tokens: ['contractReadModelProjection'] },
+  }),
+  contractsFromAwards: handler({
+    context: 'subcontracting',
+    service: 'subcontracting-service',
+    kind: 'reaction',
+    name: 'contracts-from-awards',
+    file: 'libs/subcontracting/application/src/lib/subcontracting.reactions.ts',
+    wiring: {
+      file: 'apps/subcontracting-service/src/app/subcontracting-service.module.ts',
+      tokens: ['SubcontractingReactions', 'reactionProjection(reactions)'],
+    },
+  }),
+} as const;
+
+export interface ReactionEntry {
+  /** The event type handled. `handler.file` must mention it, as a quoted literal or as a contracts constant. */
+  readonly on: string;
+  readonly handler: Handler;
+  /** What happens, in a few words. */
+  readonly does: string;
+}
+
+const { tenderReadModel, bidReadModel, biddingFollowsTenders, contractReadModel, contractsFromAwards } = HANDLERS;
+
+export const REACTIONS: readonly ReactionEntry[] = [
+  // The tender context: its read model and audit trail, fed by its own events and what others publish.
+  { on: 'TenderPublished', handler: tenderReadModel, does: 'adds the tender (`tender_view`) and the first line of its audit trail' },
+  { on: 'TenderClosed', handler: tenderReadModel, does: 'marks it closed; audit trail' },
+  { on: 'LotAwarded', handler: tenderReadModel, does: 'records the award on the lot (status `awarded` once every lot is); audit trail with the rationale' },
+  { on: 'TenderCancelled', handler: tenderReadModel, does: 'marks it cancelled with the reason; audit trail' },
+  { on: 'bidding.bids-opened.v1', handler: tenderReadModel, does: 'stores the opened bids an award may name (`tender_opened_bid`); audit trail' },
+  { on: 'subcontracting.contract-created.v1', handler: tenderReadModel, does: "links the contract to its tender (`tender_contract`); tender's audit trail" },
+  { on: 'subcontracting.subcontractor-added.v1', handler: tenderReadModel, does: "tender's audit trail (through the contract link)" },
+  { on: 'subcontracting.subcontract-ended.v1', handler: tenderReadModel, does: "tender's audit trail (through the contract link)" },
+
+  // The bidding context follows tenders and keeps the sealed bid read model.
+  { on: 'tender.tender-published.v1', handler: biddingFollowsTenders, does: '`OpenCompetition` on `competition-<tenderId>`' },
+  { on: 'tender.tender-closed.v1', handler: biddingFollowsTenders, does: '`CloseCompetition` on `competition-<tenderId>` (lists the live bids)' },
+  { on: 'tender.tender-cancelled.v1', handler: biddingFollowsTenders, does: '`CancelCompetition` on `competition-<tenderId>`' },
+  { on: 'CompetitionClosed', handler: biddingFollowsTenders, does: '`OpenBid` on `bid-<bidId>` for every bid it lists' },
+  { on: 'BidSubmitted', handler: bidReadModel, does: 'inserts the bid (`bid_view`), read only through the sealing rule' },
+  { on: 'BidAmended', handler: bidReadModel, does: 'replaces price, answers and social value' },
+  { on: 'BidWithdrawn', handler: bidReadModel, does: 'marks it withdrawn' },
+  { on: 'BidOpened', handler: bidReadModel, does: 'marks it opened' },
+
+  // The subcontracting context creates a contract per awarded lot and keeps the supply chain read model.
+  { on: 'tender.lot-awarded.v1', handler: contractsFromAwards, does: '`CreateContract` on `contract-<contractId>`, the id derived from tender and lot' },
+  { on: 'ContractCreated', handler: contractReadModel, does: 'inserts the contract (`contract_view`)' },
+  { on: 'SubcontractorAdded', handler: contractReadModel, does: 'inserts the node of the chain (`subcontract_view`)' },
+  { on: 'SubcontractEnded', handler: contractReadModel, does: 'marks the subcontract ended with the reason' },
+  { on: 'ContractTerminated', handler: contractReadModel, does: 'marks the contract terminated' },
+];
