@@ -31,3 +31,4 @@ export {
   verifyChain,
   type VerifyChainOptions,
 } from './lib/verify-chain';
+export type { AuditTrail } from './lib/audit-trail';

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { canonicalEventContent, type ChainLink, linkAfter } from '@tendril/shared/audit-chain';
+import type { EventMetadata } from '@tendril/shared/event-store';
 
 /** Marks a file as a Tendril event store (PRAGMA application_id), so a foreign SQLite file is never adopted. */
 export const TENDRIL_EVENT_STORE_APPLICATION_ID = 0x544e4452; // 'TNDR'
@@ -36,7 +38,50 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'the audit hash chain over the log, and signed checkpoints of it',
+    up: (db) => {
+      // Nullable because ALTER TABLE cannot add NOT NULL columns without a default; the store always fills them.
+      db.exec(`
+        ALTER TABLE events ADD COLUMN chain_sequence INTEGER;
+        ALTER TABLE events ADD COLUMN chain_previous_hash TEXT;
+        ALTER TABLE events ADD COLUMN chain_hash TEXT;
+        CREATE TABLE audit_checkpoints (
+          id        INTEGER PRIMARY KEY,
+          position  INTEGER NOT NULL,
+          sequence  INTEGER NOT NULL,
+          hash      TEXT    NOT NULL,
+          signed_at TEXT    NOT NULL,
+          key_id    TEXT    NOT NULL,
+          signature TEXT    NOT NULL
+        ) STRICT;
+      `);
+      chainExistingEvents(db);
+    },
+  },
 ];
+
+/** Links the events of a file written before the chain existed, in position order, a page at a time. */
+const chainExistingEvents = (db: Database.Database): void => {
+  const page = db.prepare<[number], [number, string, number, string, string, string]>(
+    'SELECT position, stream_name, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT 1000',
+  ).raw(true);
+  const update = db.prepare('UPDATE events SET chain_sequence = ?, chain_previous_hash = ?, chain_hash = ? WHERE position = ?');
+  let previous: ChainLink | null = null;
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after);
+    for (const [position, streamName, revision, type, data, metadata] of rows) {
+      const content = canonicalEventContent({ type, data: JSON.parse(data) as unknown, metadata: JSON.parse(metadata) as EventMetadata });
+      const link: ChainLink = linkAfter(previous, content, streamName, revision);
+      update.run(link.sequence, link.previousHash, link.hash, position);
+      previous = link;
+      after = position;
+    }
+    if (rows.length < 1000) return;
+  }
+};
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -1,5 +1,15 @@
 import type Database from 'better-sqlite3';
 import {
+  type AuditTrail,
+  type CanonicalEventContent,
+  canonicalEventContent,
+  type ChainedEvent,
+  type ChainLink,
+  linkAfter,
+  parseChainLink,
+  type SignedCheckpoint,
+} from '@tendril/shared/audit-chain';
+import {
   type ActualRevision,
   type AppendOptions,
   type AppendResult,
@@ -58,6 +68,8 @@ type SerialisedEvent = ReturnType<typeof serialiseEventsToAppend>[number];
 interface PendingAppend {
   readonly streamName: string;
   readonly events: readonly SerialisedEvent[];
+  /** Snapshotted with the serialised events, so the hash covers exactly what is stored. */
+  readonly contents: readonly CanonicalEventContent[];
   readonly expectedRevision: ExpectedRevision;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
@@ -71,6 +83,11 @@ interface StoredEventRef {
 
 /** position, stream_name, revision, type, data, metadata, recorded_at */
 type EventRow = [number, string, number, string, string, string, string];
+
+/** position, stream_name, revision, type, data, metadata, recorded_at, chain_sequence, chain_previous_hash, chain_hash */
+type ChainedEventRow = [...EventRow, number | null, string | null, string | null];
+
+type CheckpointRow = [number, number, string, string, string, string];
 
 /** A filtered read scans at most this many pages' worth of positions per query. */
 const FILTER_WINDOW_PAGES = 64;
@@ -114,7 +131,7 @@ const revisionMatches = (expected: ExpectedRevision, actual: number | null): boo
  * machine may share. Appends queued in the same turn of the event loop commit together in one
  * transaction (one fsync), each inside its own savepoint so one refusal does not fail the others.
  */
-export class SqliteEventStore implements EventStore, SubscriptionSource {
+export class SqliteEventStore implements EventStore, AuditTrail, SubscriptionSource {
   private readonly db: Database.Database;
   private readonly file: string;
   private readonly maxEventBytes: number;
@@ -128,9 +145,12 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   private readonly statements: {
     findEvent: Database.Statement<[string], StoredEventRef>;
     lastRevision: Database.Statement<[string], number | null>;
-    insert: Database.Statement<[string, number, string, string, string, string, string]>;
+    insert: Database.Statement<[string, number, string, string, string, string, string, number, string, string]>;
     head: Database.Statement<[], number | null>;
+    chainHead: Database.Statement<[], [number | null, string | null]>;
   };
+  /** The last link written, while a write transaction is open (read fresh at its start, under the lock). */
+  private chainHead: Pick<ChainLink, 'sequence' | 'hash'> | null = null;
   private readonly appendInSavepoint: (pending: PendingAppend, recordedAt: string) => AppendResult;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
@@ -150,9 +170,13 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       findEvent: db.prepare('SELECT stream_name, revision, position FROM events WHERE event_id = ?'),
       lastRevision: db.prepare<[string], number | null>('SELECT max(revision) FROM events WHERE stream_name = ?').pluck(),
       insert: db.prepare(
-        'INSERT INTO events (stream_name, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO events (stream_name, revision, event_id, type, data, metadata, recorded_at, chain_sequence, chain_previous_hash, chain_hash) ' +
+          'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       head: db.prepare<[], number | null>('SELECT max(position) FROM events').pluck(),
+      chainHead: db
+        .prepare<[], [number | null, string | null]>('SELECT chain_sequence, chain_hash FROM events ORDER BY position DESC LIMIT 1')
+        .raw(true),
     };
     // Called inside the batch transaction, better-sqlite3 runs this in a SAVEPOINT and rolls back to it on a throw.
     this.appendInSavepoint = db.transaction((pending: PendingAppend, recordedAt: string) => this.applyAppend(pending, recordedAt));
@@ -181,8 +205,9 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     this.ensureOpen();
     checkExpectedRevision(streamName, options?.expectedRevision);
     const serialised = serialiseEventsToAppend(streamName, events, this.maxEventBytes);
+    const contents = events.map(canonicalEventContent);
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ streamName, events: serialised, expectedRevision: options.expectedRevision, resolve, reject });
+      this.queue.push({ streamName, events: serialised, contents, expectedRevision: options.expectedRevision, resolve, reject });
       this.scheduleFlush();
     });
   }
@@ -269,6 +294,54 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       this.db.close();
     })();
     return this.closing;
+  }
+
+  /**
+   * The whole log with each event's stored chain link, in position order, for `verifyChain` from
+   * @tendril/shared/audit-chain. Reads the rows as they are on disk: nothing here trusts the chain.
+   */
+  async *readAuditChain(): AsyncIterable<ChainedEvent> {
+    this.ensureOpen();
+    const head = this.guard(() => this.statements.head.get() ?? 0);
+    const statement = this.readStatement(
+      'audit-chain',
+      `SELECT ${EVENT_COLUMNS}, chain_sequence, chain_previous_hash, chain_hash FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+    );
+    let after = 0;
+    for (;;) {
+      const rows = this.guard(() => statement.all(after, head, this.pageSize) as ChainedEventRow[]);
+      this.counters.eventsRead += rows.length;
+      for (const row of rows) {
+        const [sequence, previousHash, hash] = [row[7], row[8], row[9]];
+        yield { event: toRecordedEvent(row.slice(0, 7) as EventRow), link: parseChainLink({ sequence, previousHash, hash }) };
+      }
+      if (rows.length < this.pageSize) return;
+      after = (rows[rows.length - 1] as ChainedEventRow)[0];
+    }
+  }
+
+  /** Stores a signed checkpoint of the chain (see `audit checkpoint`). */
+  async saveAuditCheckpoint(checkpoint: SignedCheckpoint): Promise<void> {
+    this.ensureOpen();
+    const { position, sequence, hash, signedAt, keyId, signature } = checkpoint;
+    this.guard(() =>
+      this.db
+        .prepare('INSERT INTO audit_checkpoints (position, sequence, hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(position, sequence, hash, signedAt, keyId, signature),
+    );
+  }
+
+  /** Every stored checkpoint, oldest first. */
+  async auditCheckpoints(): Promise<SignedCheckpoint[]> {
+    this.ensureOpen();
+    const rows = this.guard(
+      () =>
+        this.db
+          .prepare('SELECT position, sequence, hash, signed_at, key_id, signature FROM audit_checkpoints ORDER BY id')
+          .raw(true)
+          .all() as CheckpointRow[],
+    );
+    return rows.map(([position, sequence, hash, signedAt, keyId, signature]) => ({ position, sequence, hash, signedAt, keyId, signature }));
   }
 
   // SubscriptionSource: used by SqliteSubscription only.
@@ -380,10 +453,16 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     try {
       this.db
         .transaction(() => {
+          // Read under the write lock: another process may have appended since our last batch.
+          const [sequence, hash] = this.statements.chainHead.get() ?? [null, null];
+          this.chainHead = sequence === null || hash === null ? null : { sequence, hash };
           for (const pending of batch) {
+            const chainBefore = this.chainHead;
             try {
               outcomes.push({ ok: true, result: this.appendInSavepoint(pending, recordedAt) });
             } catch (error) {
+              // The savepoint's rows are gone, so the chain continues from where it was before them.
+              this.chainHead = chainBefore;
               // A broken rule refuses this append only; anything else (I/O, disk full) fails the whole batch.
               if (!(error instanceof EventStoreError)) throw error;
               outcomes.push({ ok: false, error });
@@ -426,9 +505,23 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
 
     let revision = actual ?? -1;
     let position = 0;
-    for (const event of events) {
+    for (const [index, event] of events.entries()) {
       revision += 1;
-      const info = this.statements.insert.run(streamName, revision, event.eventId, event.type, event.data, event.metadata, recordedAt);
+      // The chain follows position order: each insert takes the next rowid, so it follows the last link.
+      const link = linkAfter(this.chainHead, pending.contents[index] as CanonicalEventContent, streamName, revision);
+      const info = this.statements.insert.run(
+        streamName,
+        revision,
+        event.eventId,
+        event.type,
+        event.data,
+        event.metadata,
+        recordedAt,
+        link.sequence,
+        link.previousHash,
+        link.hash,
+      );
+      this.chainHead = link;
       position = Number(info.lastInsertRowid);
     }
     return { nextExpectedRevision: revision, position };
