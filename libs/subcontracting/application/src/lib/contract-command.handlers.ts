@@ -3,7 +3,17 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock, handleCommand, type RequestContext, TENDRIL_EVENT_ID_NAMESPACE, uuidV5 } from '@tendril/shared/ddd';
 import { EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
 import { type ContractCommand, contractDecider, contractStreamName } from '@tendril/subcontracting/domain';
-import { AddSubcontractorCommand, type ContractCommandResult, EndSubcontractCommand } from './subcontracting-commands';
+import {
+  AddSubcontractorCommand,
+  type ContractCommandResult,
+  EndSubcontractCommand,
+  VaryContractCommand,
+  VarySubcontractCommand,
+} from './subcontracting-commands';
+
+/** An id for something the command creates: derived from the idempotency seed, so a retried request reuses it. */
+const newId = (kind: string, seed: string | null | undefined): string =>
+  seed ? uuidV5(`${kind}:${seed}`, TENDRIL_EVENT_ID_NAMESPACE) : crypto.randomUUID();
 
 abstract class ContractCommandHandlerBase {
   constructor(
@@ -29,9 +39,7 @@ abstract class ContractCommandHandlerBase {
 @CommandHandler(AddSubcontractorCommand)
 export class AddSubcontractorHandler extends ContractCommandHandlerBase implements ICommandHandler<AddSubcontractorCommand> {
   execute({ input, context }: AddSubcontractorCommand): Promise<ContractCommandResult> {
-    const subcontractId = context.idempotencySeed
-      ? uuidV5(`subcontract:${context.idempotencySeed}`, TENDRIL_EVENT_ID_NAMESPACE)
-      : crypto.randomUUID();
+    const subcontractId = newId('subcontract', context.idempotencySeed);
     return this.run({ type: 'AddSubcontractor', data: { ...input, subcontractId } }, context, subcontractId);
   }
 }
@@ -43,4 +51,20 @@ export class EndSubcontractHandler extends ContractCommandHandlerBase implements
   }
 }
 
-export const CONTRACT_COMMAND_HANDLERS = [AddSubcontractorHandler, EndSubcontractHandler];
+@CommandHandler(VaryContractCommand)
+export class VaryContractHandler extends ContractCommandHandlerBase implements ICommandHandler<VaryContractCommand> {
+  execute({ input, context }: VaryContractCommand): Promise<ContractCommandResult> {
+    const variationId = newId('variation', context.idempotencySeed);
+    return this.run({ type: 'VaryContract', data: { ...input, variationId } }, context, null);
+  }
+}
+
+@CommandHandler(VarySubcontractCommand)
+export class VarySubcontractHandler extends ContractCommandHandlerBase implements ICommandHandler<VarySubcontractCommand> {
+  execute({ input, context }: VarySubcontractCommand): Promise<ContractCommandResult> {
+    const variationId = newId('variation', context.idempotencySeed);
+    return this.run({ type: 'VarySubcontract', data: { ...input, variationId } }, context, input.subcontractId);
+  }
+}
+
+export const CONTRACT_COMMAND_HANDLERS = [AddSubcontractorHandler, EndSubcontractHandler, VaryContractHandler, VarySubcontractHandler];

@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@tendril/shared/event-store';
-import { type ContractFilter, ContractReadModel, type ContractView } from './contract-read-model.port';
+import { type ContractFilter, ContractReadModel, type ContractView, type SupplyChainView } from './contract-read-model.port';
 
 export class GetContractQuery {
   constructor(
@@ -32,4 +32,20 @@ export class ListContractsHandler implements IQueryHandler<ListContractsQuery, r
   }
 }
 
-export const CONTRACT_QUERY_HANDLERS = [GetContractHandler, ListContractsHandler];
+export class GetSupplyChainQuery {
+  constructor(
+    readonly commissionerOrganisationId: string,
+    readonly reader: Actor,
+    readonly includeEnded: boolean,
+  ) {}
+}
+
+@QueryHandler(GetSupplyChainQuery)
+export class GetSupplyChainHandler implements IQueryHandler<GetSupplyChainQuery, SupplyChainView> {
+  constructor(private readonly readModel: ContractReadModel) {}
+  execute({ commissionerOrganisationId, reader, includeEnded }: GetSupplyChainQuery) {
+    return this.readModel.findVisibleSupplyChain(commissionerOrganisationId, reader, includeEnded);
+  }
+}
+
+export const CONTRACT_QUERY_HANDLERS = [GetContractHandler, ListContractsHandler, GetSupplyChainHandler];

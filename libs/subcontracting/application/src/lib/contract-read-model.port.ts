@@ -18,6 +18,25 @@ export interface SubcontractView {
   readonly endReason: string | null;
 }
 
+export interface VariedTermsView {
+  readonly valuePence?: number;
+  readonly endDate?: string;
+  readonly scope?: string;
+  readonly area?: string;
+}
+
+export interface VariationView {
+  readonly variationId: string;
+  /** Null for a variation of the prime contract itself. */
+  readonly subcontractId: string | null;
+  readonly changes: VariedTermsView;
+  readonly previous: VariedTermsView;
+  readonly reason: string;
+  readonly approvedByUserId: string;
+  readonly approvedByOrganisationId: string;
+  readonly variedAt: string;
+}
+
 export interface ContractView {
   readonly contractId: string;
   readonly tenderId: string;
@@ -31,17 +50,62 @@ export interface ContractView {
   readonly paymentTermsDays: number;
   readonly status: 'active' | 'terminated';
   readonly createdAt: string;
+  /** Null while the scope is the one tendered for the lot. */
+  readonly scope: string | null;
+  /** Variations of the contract and of the subcontracts the reader may see, oldest first. */
+  readonly variations: readonly VariationView[];
   /** The part of the chain the reader may see: all of it for the commissioner, prime and auditors; a subcontractor's own branch otherwise. */
   readonly subcontracts: readonly SubcontractView[];
 }
 
 export interface ContractFilter {
   readonly tenderId?: string;
+  readonly commissionerOrganisationId?: string;
+}
+
+/** One organisation delivering under a contract: the prime (tier 0) or a subcontractor. */
+export interface SupplyChainNodeView {
+  readonly contractId: string;
+  readonly tenderId: string;
+  readonly lotId: string;
+  /** Null for the prime's own node. */
+  readonly subcontractId: string | null;
+  readonly parentSubcontractId: string | null;
+  /** Who let this work: null for the prime (the council let it). */
+  readonly parentOrganisationId: string | null;
+  readonly organisationId: string;
+  readonly tier: number;
+  readonly valuePence: number;
+  readonly scope: string | null;
+  readonly area: string | null;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly paymentTermsDays: number;
+  readonly status: string;
+}
+
+export interface SupplyChainTierView {
+  readonly tier: number;
+  readonly nodeCount: number;
+  readonly organisationCount: number;
+  readonly valuePence: number;
+}
+
+/** A council's supply chain as the reader may see it, answered from the read model. */
+export interface SupplyChainView {
+  readonly commissionerOrganisationId: string;
+  readonly contractCount: number;
+  readonly organisationCount: number;
+  readonly nodes: readonly SupplyChainNodeView[];
+  /** Live nodes per tier: how much of the money reaches each tier, through how many organisations. */
+  readonly tiers: readonly SupplyChainTierView[];
 }
 
 /** Contracts as a reader may see them; the visibility rule is applied here, where data is read. */
 export abstract class ContractReadModel {
   abstract findVisibleContract(contractId: string, reader: Actor): Promise<ContractView | null>;
   abstract findVisibleContracts(filter: ContractFilter, reader: Actor): Promise<readonly ContractView[]>;
+  /** Every live node (or every node, when `includeEnded`) of the council's contracts that the reader may see. */
+  abstract findVisibleSupplyChain(commissionerOrganisationId: string, reader: Actor, includeEnded: boolean): Promise<SupplyChainView>;
   abstract waitForPosition(position: number): Promise<void>;
 }

@@ -24,6 +24,31 @@ export class EndSubcontractCommand {
   ) {}
 }
 
+export interface TermsToVary {
+  readonly valuePence?: number | null;
+  readonly endDate?: string | null;
+  readonly scope?: string | null;
+}
+
+export class VaryContractCommand {
+  constructor(
+    readonly input: { readonly contractId: string; readonly changes: TermsToVary; readonly reason: string },
+    readonly context: RequestContext,
+  ) {}
+}
+
+export class VarySubcontractCommand {
+  constructor(
+    readonly input: {
+      readonly contractId: string;
+      readonly subcontractId: string;
+      readonly changes: TermsToVary & { readonly area?: string | null };
+      readonly reason: string;
+    },
+    readonly context: RequestContext,
+  ) {}
+}
+
 export interface ContractCommandResult {
   readonly contractId: string;
   readonly subcontractId: string | null;

@@ -1,4 +1,4 @@
-import type { ContractEvent } from './contract/contract.events';
+import type { ContractEvent, ContractVaried, SubcontractVaried } from './contract/contract.events';
 
 // What this context publishes. The shapes mirror `@tendril/subcontracting/contracts` structurally
 // (a domain library may not import a contracts library); the translator types the result with the
@@ -50,11 +50,23 @@ export interface PublishedContractTerminated {
   readonly data: { readonly contractId: string; readonly reason: string; readonly terminatedAt: string };
 }
 
+export interface PublishedContractVaried {
+  readonly type: 'subcontracting.contract-varied.v1';
+  readonly data: ContractVaried['data'];
+}
+
+export interface PublishedSubcontractVaried {
+  readonly type: 'subcontracting.subcontract-varied.v1';
+  readonly data: SubcontractVaried['data'];
+}
+
 export type SubcontractingPublishedFact =
   | PublishedContractCreated
   | PublishedSubcontractorAdded
   | PublishedSubcontractEnded
-  | PublishedContractTerminated;
+  | PublishedContractTerminated
+  | PublishedContractVaried
+  | PublishedSubcontractVaried;
 
 export const toIntegrationEvents = (event: ContractEvent): readonly SubcontractingPublishedFact[] => {
   switch (event.type) {
@@ -70,6 +82,10 @@ export const toIntegrationEvents = (event: ContractEvent): readonly Subcontracti
       const { contractId, reason, terminatedAt } = event.data;
       return [{ type: 'subcontracting.contract-terminated.v1', data: { contractId, reason, terminatedAt } }];
     }
+    case 'ContractVaried':
+      return [{ type: 'subcontracting.contract-varied.v1', data: { ...event.data } }];
+    case 'SubcontractVaried':
+      return [{ type: 'subcontracting.subcontract-varied.v1', data: { ...event.data } }];
     default: {
       const unknown: never = event;
       throw new Error(`Unknown contract event ${(unknown as { type: string }).type}`);

@@ -21,6 +21,26 @@ export class SubcontractModel {
   @Field(() => String, { nullable: true }) endReason!: string | null;
 }
 
+@ObjectType('VariedTerms', { description: 'Terms of a contract or subcontract; only those a variation touched are set' })
+export class VariedTermsModel {
+  @Field(() => Int, { nullable: true }) valuePence!: number | null;
+  @Field(() => String, { nullable: true }) endDate!: string | null;
+  @Field(() => String, { nullable: true }) scope!: string | null;
+  @Field(() => String, { nullable: true }) area!: string | null;
+}
+
+@ObjectType('Variation', { description: 'A change to a contract or subcontract: what changed, from what, why, and who approved it' })
+export class VariationModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true, description: 'Null when the prime contract itself was varied' }) subcontractId!: string | null;
+  @Field(() => VariedTermsModel) changes!: VariedTermsModel;
+  @Field(() => VariedTermsModel) previous!: VariedTermsModel;
+  @Field() reason!: string;
+  @Field(() => ID) approvedByUserId!: string;
+  @Field(() => ID) approvedByOrganisationId!: string;
+  @Field(() => GraphQLISODateTime) variedAt!: Date;
+}
+
 @ObjectType('Contract')
 export class ContractModel {
   @Field(() => ID) id!: string;
@@ -35,6 +55,9 @@ export class ContractModel {
   @Field(() => Int) paymentTermsDays!: number;
   @Field() status!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => String, { nullable: true, description: 'Null while the scope is the one tendered for the lot' }) scope!: string | null;
+  @Field(() => [VariationModel], { description: 'Variations of the contract and of the subcontracts you may see, oldest first' })
+  variations!: VariationModel[];
   @Field(() => [SubcontractModel], { description: 'The part of the chain you may see' }) subcontracts!: SubcontractModel[];
 }
 
@@ -60,5 +83,67 @@ export class AddSubcontractorInput {
 export class EndSubcontractInput {
   @Field(() => ID) @IsString() contractId!: string;
   @Field(() => ID) @IsString() subcontractId!: string;
+  @Field() @IsString() @Length(1, 5000) reason!: string;
+}
+
+@ObjectType('SupplyChainNode', { description: 'One organisation delivering under a contract: the prime (tier 0) or a subcontractor' })
+export class SupplyChainNodeModel {
+  @Field(() => ID) contractId!: string;
+  @Field(() => ID) tenderId!: string;
+  @Field(() => ID) lotId!: string;
+  @Field(() => ID, { nullable: true, description: 'Null for the prime' }) subcontractId!: string | null;
+  @Field(() => ID, { nullable: true }) parentSubcontractId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Who let this work; null for the prime' }) parentOrganisationId!: string | null;
+  @Field(() => ID) organisationId!: string;
+  @Field(() => Int) tier!: number;
+  @Field(() => Int) valuePence!: number;
+  @Field(() => String, { nullable: true }) scope!: string | null;
+  @Field(() => String, { nullable: true }) area!: string | null;
+  @Field() startDate!: string;
+  @Field() endDate!: string;
+  @Field(() => Int) paymentTermsDays!: number;
+  @Field() status!: string;
+}
+
+@ObjectType('SupplyChainTier')
+export class SupplyChainTierModel {
+  @Field(() => Int, { description: '0 = primes' }) tier!: number;
+  @Field(() => Int) nodeCount!: number;
+  @Field(() => Int) organisationCount!: number;
+  @Field(() => Int) valuePence!: number;
+}
+
+@ObjectType('SupplyChain', { description: 'Who delivers what, where, for how much, at each tier, across a council’s contracts' })
+export class SupplyChainModel {
+  @Field(() => ID) commissionerOrganisationId!: string;
+  @Field(() => Int) contractCount!: number;
+  @Field(() => Int, { description: 'Distinct organisations with live work you may see' }) organisationCount!: number;
+  @Field(() => [SupplyChainNodeModel]) nodes!: SupplyChainNodeModel[];
+  @Field(() => [SupplyChainTierModel], { description: 'Live work per tier' }) tiers!: SupplyChainTierModel[];
+}
+
+@InputType()
+export class VaryContractInput {
+  @Field(() => ID) @IsString() contractId!: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) valuePence?: number | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'endDate must be YYYY-MM-DD' })
+  endDate?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 5000) scope?: string | null;
+  @Field() @IsString() @Length(1, 5000) reason!: string;
+}
+
+@InputType()
+export class VarySubcontractInput {
+  @Field(() => ID) @IsString() contractId!: string;
+  @Field(() => ID) @IsString() subcontractId!: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) valuePence?: number | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'endDate must be YYYY-MM-DD' })
+  endDate?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 5000) scope?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 200) area?: string | null;
   @Field() @IsString() @Length(1, 5000) reason!: string;
 }

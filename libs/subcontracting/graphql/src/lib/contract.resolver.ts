@@ -10,9 +10,29 @@ import {
   type ContractView,
   EndSubcontractCommand,
   GetContractQuery,
+  GetSupplyChainQuery,
   ListContractsQuery,
+  type SupplyChainView,
+  type VariedTermsView,
+  VaryContractCommand,
+  VarySubcontractCommand,
 } from '@tendril/subcontracting/application';
-import { AddSubcontractorInput, ContractModel, EndSubcontractInput } from './contract.models';
+import {
+  AddSubcontractorInput,
+  ContractModel,
+  EndSubcontractInput,
+  SupplyChainModel,
+  type VariedTermsModel,
+  VaryContractInput,
+  VarySubcontractInput,
+} from './contract.models';
+
+const toTermsModel = (terms: VariedTermsView): VariedTermsModel => ({
+  valuePence: terms.valuePence ?? null,
+  endDate: terms.endDate ?? null,
+  scope: terms.scope ?? null,
+  area: terms.area ?? null,
+});
 
 const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key per intended change (a UUID): a retry with the same key returns the first result and changes nothing';
 
@@ -29,6 +49,17 @@ export const toContractModel = (view: ContractView): ContractModel => ({
   paymentTermsDays: view.paymentTermsDays,
   status: view.status,
   createdAt: new Date(view.createdAt),
+  scope: view.scope,
+  variations: view.variations.map((v) => ({
+    id: v.variationId,
+    subcontractId: v.subcontractId,
+    changes: toTermsModel(v.changes),
+    previous: toTermsModel(v.previous),
+    reason: v.reason,
+    approvedByUserId: v.approvedByUserId,
+    approvedByOrganisationId: v.approvedByOrganisationId,
+    variedAt: new Date(v.variedAt),
+  })),
   subcontracts: view.subcontracts.map((s) => ({
     ...s,
     id: s.subcontractId,
@@ -88,6 +119,56 @@ export class ContractResolver {
     const result = await this.commands.send<ContractCommandResult>(
       { operation: 'endSubcontract', idempotencyKey, actor, input, req },
       (context) => new EndSubcontractCommand({ ...input }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Query(() => SupplyChainModel, {
+    description:
+      'A council’s whole supply chain as you may see it: the council and auditors see every contract, a prime its own trees, a subcontractor its own branches',
+  })
+  async supplyChain(
+    @Args('commissionerOrganisationId', { type: () => ID, nullable: true, description: 'Defaults to your own council' })
+    commissionerOrganisationId: string | null,
+    @Args('includeEnded', { defaultValue: false, description: 'Also list ended subcontracts' }) includeEnded: boolean,
+    @CurrentActor() actor: Actor,
+  ): Promise<SupplyChainModel> {
+    const council = commissionerOrganisationId ?? actor.organisationId;
+    if (!council) throw new ApiError('BAD_USER_INPUT', 'Say which council’s supply chain you want');
+    const view = await this.queries.execute<GetSupplyChainQuery, SupplyChainView>(new GetSupplyChainQuery(council, actor, includeEnded));
+    return { ...view, nodes: [...view.nodes], tiers: [...view.tiers] };
+  }
+
+  @Mutation(() => ContractModel, { description: 'Vary a contract’s value, term or scope, with a reason; you are recorded as the approver' })
+  @Roles('commissioner')
+  async varyContract(
+    @Args('input') input: VaryContractInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<ContractModel> {
+    const { contractId, reason, ...changes } = input;
+    const result = await this.commands.send<ContractCommandResult>(
+      { operation: 'varyContract', idempotencyKey, actor, input, req },
+      (context) => new VaryContractCommand({ contractId, reason, changes }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => ContractModel, {
+    description: 'Vary the value, term, scope or area of a subcontract you let, with a reason; you are recorded as the approver',
+  })
+  @Roles('prime', 'provider')
+  async varySubcontract(
+    @Args('input') input: VarySubcontractInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<ContractModel> {
+    const { contractId, subcontractId, reason, ...changes } = input;
+    const result = await this.commands.send<ContractCommandResult>(
+      { operation: 'varySubcontract', idempotencyKey, actor, input, req },
+      (context) => new VarySubcontractCommand({ contractId, subcontractId, reason, changes }, context),
     );
     return this.readBack(result, actor);
   }

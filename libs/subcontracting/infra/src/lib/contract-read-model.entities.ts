@@ -16,6 +16,8 @@ export class ContractRow {
   @Column({ type: 'int' }) paymentTermsDays!: number;
   @Column({ type: 'varchar', length: 20 }) status!: string;
   @Column({ type: 'varchar', length: 30 }) createdAt!: string;
+  /** Null while the scope is the one tendered for the lot. */
+  @Column({ type: 'text', nullable: true }) scope!: string | null;
 }
 
 /** One node of a supply chain. The whole council's chain is answered from these rows, never by replay. */
@@ -41,4 +43,20 @@ export class SubcontractRow {
   @Column({ type: 'bigint', transformer: bigintNumber }) addedPosition!: number;
 }
 
-export const CONTRACT_READ_MODEL_ENTITIES = [ContractRow, SubcontractRow];
+/** One variation of a contract (subcontractId null) or of a subcontract: what changed, why, and who approved it. */
+@Entity({ name: 'contract_variation_view' })
+export class VariationRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) variationId!: string;
+  @Index() @Column({ type: 'varchar', length: 64 }) contractId!: string;
+  @Column({ type: 'varchar', length: 64, nullable: true }) subcontractId!: string | null;
+  /** JSON of the changed terms and of their previous values. */
+  @Column({ type: 'text' }) changes!: string;
+  @Column({ type: 'text' }) previous!: string;
+  @Column({ type: 'text' }) reason!: string;
+  @Column({ type: 'varchar', length: 64 }) approvedByUserId!: string;
+  @Column({ type: 'varchar', length: 64 }) approvedByOrganisationId!: string;
+  @Column({ type: 'varchar', length: 30 }) variedAt!: string;
+  @Column({ type: 'bigint', transformer: bigintNumber }) position!: number;
+}
+
+export const CONTRACT_READ_MODEL_ENTITIES = [ContractRow, SubcontractRow, VariationRow];

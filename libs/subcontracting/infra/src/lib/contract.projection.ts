@@ -1,13 +1,30 @@
 import type { Projection } from '@tendril/shared/projections';
 import { CONTRACT_EVENT_TYPES, CONTRACT_STREAM_PREFIX, type ContractEvent } from '@tendril/subcontracting/domain';
 import type { EntityManager } from 'typeorm';
-import { CONTRACT_READ_MODEL_ENTITIES, ContractRow, SubcontractRow } from './contract-read-model.entities';
+import { CONTRACT_READ_MODEL_ENTITIES, ContractRow, SubcontractRow, VariationRow } from './contract-read-model.entities';
+
+const variationRow = (
+  data: Extract<ContractEvent, { type: 'ContractVaried' }>['data'],
+  subcontractId: string | null,
+  position: number,
+): VariationRow => ({
+  variationId: data.variationId,
+  contractId: data.contractId,
+  subcontractId,
+  changes: JSON.stringify(data.changes),
+  previous: JSON.stringify(data.previous),
+  reason: data.reason,
+  approvedByUserId: data.approvedBy.userId,
+  approvedByOrganisationId: data.approvedBy.organisationId,
+  variedAt: data.variedAt,
+  position,
+});
 
 const applyContractEvent = async (event: ContractEvent, position: number, tx: EntityManager): Promise<void> => {
   switch (event.type) {
     case 'ContractCreated': {
       const { createdAt, ...d } = event.data;
-      await tx.getRepository(ContractRow).insert({ ...d, status: 'active', createdAt });
+      await tx.getRepository(ContractRow).insert({ ...d, status: 'active', createdAt, scope: null });
       return;
     }
     case 'SubcontractorAdded': {
@@ -23,6 +40,18 @@ const applyContractEvent = async (event: ContractEvent, position: number, tx: En
     case 'ContractTerminated':
       await tx.getRepository(ContractRow).update({ contractId: event.data.contractId }, { status: 'terminated' });
       return;
+    case 'ContractVaried': {
+      const { changes } = event.data;
+      await tx.getRepository(ContractRow).update({ contractId: event.data.contractId }, { ...changes });
+      await tx.getRepository(VariationRow).insert(variationRow(event.data, null, position));
+      return;
+    }
+    case 'SubcontractVaried': {
+      const { changes } = event.data;
+      await tx.getRepository(SubcontractRow).update({ subcontractId: event.data.subcontractId }, { ...changes });
+      await tx.getRepository(VariationRow).insert(variationRow(event.data, event.data.subcontractId, position));
+      return;
+    }
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled contract event ${(unknown as { type: string }).type}`);

@@ -1,9 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '@tendril/shared/event-store';
-import { type ContractFilter, ContractReadModel, type ContractView, type SubcontractView } from '@tendril/subcontracting/application';
+import {
+  type ContractFilter,
+  ContractReadModel,
+  type ContractView,
+  type SubcontractView,
+  type SupplyChainNodeView,
+  type SupplyChainView,
+  type VariationView,
+} from '@tendril/subcontracting/application';
 import { Brackets, DataSource, In, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
-import { ContractRow, SubcontractRow } from './contract-read-model.entities';
+import { ContractRow, SubcontractRow, VariationRow } from './contract-read-model.entities';
 
 export const CONTRACT_PROJECTION_PROGRESS = Symbol.for('tendril.subcontracting.ProjectionProgress');
 export interface ContractProjectionProgress {
@@ -14,6 +22,66 @@ const toSubcontractView = (row: SubcontractRow): SubcontractView => {
   const { contractId: _contractId, addedPosition: _addedPosition, ...view } = row;
   return { ...view, status: row.status as SubcontractView['status'] };
 };
+
+const toVariationView = (row: VariationRow): VariationView => ({
+  variationId: row.variationId,
+  subcontractId: row.subcontractId,
+  changes: JSON.parse(row.changes) as VariationView['changes'],
+  previous: JSON.parse(row.previous) as VariationView['previous'],
+  reason: row.reason,
+  approvedByUserId: row.approvedByUserId,
+  approvedByOrganisationId: row.approvedByOrganisationId,
+  variedAt: row.variedAt,
+});
+
+const primeNodeOf = (contract: ContractView): SupplyChainNodeView => ({
+  contractId: contract.contractId,
+  tenderId: contract.tenderId,
+  lotId: contract.lotId,
+  subcontractId: null,
+  parentSubcontractId: null,
+  parentOrganisationId: null,
+  organisationId: contract.primeOrganisationId,
+  tier: 0,
+  valuePence: contract.valuePence,
+  scope: contract.scope,
+  area: null,
+  startDate: contract.startDate,
+  endDate: contract.endDate,
+  paymentTermsDays: contract.paymentTermsDays,
+  status: contract.status,
+});
+
+const subcontractNodeOf = (contract: ContractView, s: SubcontractView): SupplyChainNodeView => ({
+  contractId: contract.contractId,
+  tenderId: contract.tenderId,
+  lotId: contract.lotId,
+  subcontractId: s.subcontractId,
+  parentSubcontractId: s.parentSubcontractId,
+  parentOrganisationId: s.parentOrganisationId,
+  organisationId: s.subcontractorOrganisationId,
+  tier: s.tier,
+  valuePence: s.valuePence,
+  scope: s.scope,
+  area: s.area,
+  startDate: s.startDate,
+  endDate: s.endDate,
+  paymentTermsDays: s.paymentTermsDays,
+  status: s.status,
+});
+
+const groupBy = <T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> => {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+};
+
+const isLive = (node: SupplyChainNodeView): boolean => node.status === 'active';
 
 /** The subcontracts under (and including) those let to `organisationId`: a subcontractor's own branch. */
 export const branchOf = (subcontracts: readonly SubcontractRow[], organisationId: string): SubcontractRow[] => {
@@ -55,6 +123,9 @@ export class VisibleContractReadModel extends ContractReadModel {
     const query = this.dataSource.getRepository(ContractRow).createQueryBuilder('contract').orderBy('contract.createdAt', 'ASC');
     if (filter.contractId) query.andWhere('contract.contractId = :contractId', { contractId: filter.contractId });
     if (filter.tenderId) query.andWhere('contract.tenderId = :tenderId', { tenderId: filter.tenderId });
+    if (filter.commissionerOrganisationId) {
+      query.andWhere('contract.commissionerOrganisationId = :commissioner', { commissioner: filter.commissionerOrganisationId });
+    }
     if (!seesEverything) {
       query.andWhere(
         new Brackets((visible) =>
@@ -76,20 +147,62 @@ export class VisibleContractReadModel extends ContractReadModel {
     }
     const contracts = await query.getMany();
     if (contracts.length === 0) return [];
-    const subcontracts = await this.dataSource.getRepository(SubcontractRow).find({
-      where: { contractId: In(contracts.map((c) => c.contractId)) },
-      order: { addedPosition: 'ASC' },
-    });
+    const contractIds = contracts.map((c) => c.contractId);
+    // Two set-based reads whatever the number of contracts: the council-wide chain never loads per node.
+    const [subcontracts, variations] = await Promise.all([
+      this.dataSource.getRepository(SubcontractRow).find({ where: { contractId: In(contractIds) }, order: { addedPosition: 'ASC' } }),
+      this.dataSource.getRepository(VariationRow).find({ where: { contractId: In(contractIds) }, order: { position: 'ASC' } }),
+    ]);
+    const chains = groupBy(subcontracts, (s) => s.contractId);
+    const variationsByContract = groupBy(variations, (v) => v.contractId);
     return contracts.map((contract) => {
-      const chain = subcontracts.filter((s) => s.contractId === contract.contractId);
+      const chain = chains.get(contract.contractId) ?? [];
       const whole =
         seesEverything || contract.commissionerOrganisationId === organisationId || contract.primeOrganisationId === organisationId;
+      const visible = whole ? chain : branchOf(chain, organisationId);
+      const visibleIds = new Set(visible.map((s) => s.subcontractId));
       return {
         ...contract,
         status: contract.status as ContractView['status'],
-        subcontracts: (whole ? chain : branchOf(chain, organisationId)).map(toSubcontractView),
+        subcontracts: visible.map(toSubcontractView),
+        variations: (variationsByContract.get(contract.contractId) ?? [])
+          .filter((v) => (v.subcontractId === null ? whole : visibleIds.has(v.subcontractId)))
+          .map(toVariationView),
       };
     });
+  }
+
+  async findVisibleSupplyChain(commissionerOrganisationId: string, reader: Actor, includeEnded: boolean): Promise<SupplyChainView> {
+    const contracts = await this.findVisibleContracts({ commissionerOrganisationId }, reader);
+    const organisationId = reader.organisationId ?? '';
+    const nodes: SupplyChainNodeView[] = [];
+    for (const contract of contracts) {
+      const whole =
+        reader.role === 'auditor' ||
+        reader.role === 'admin' ||
+        contract.commissionerOrganisationId === organisationId ||
+        contract.primeOrganisationId === organisationId;
+      // A subcontractor sees its own branch, never the prime's terms above it.
+      if (whole) nodes.push(primeNodeOf(contract));
+      for (const subcontract of contract.subcontracts) nodes.push(subcontractNodeOf(contract, subcontract));
+    }
+    const shown = includeEnded ? nodes : nodes.filter(isLive);
+    const live = nodes.filter(isLive);
+    const tiers = [...groupBy(live, (n) => n.tier).entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([tier, atTier]) => ({
+        tier,
+        nodeCount: atTier.length,
+        organisationCount: new Set(atTier.map((n) => n.organisationId)).size,
+        valuePence: atTier.reduce((sum, n) => sum + n.valuePence, 0),
+      }));
+    return {
+      commissionerOrganisationId,
+      contractCount: contracts.length,
+      organisationCount: new Set(live.map((n) => n.organisationId)).size,
+      nodes: shown,
+      tiers,
+    };
   }
 
   waitForPosition(position: number): Promise<void> {

@@ -42,4 +42,29 @@ export type EndSubcontract = Command<
 
 export type TerminateContract = Command<'TerminateContract', { readonly contractId: string; readonly reason: string }>;
 
-export type ContractCommand = CreateContract | AddSubcontractor | EndSubcontract | TerminateContract;
+/** The terms a variation may change; omitted or null terms stay as they are. */
+export interface VariedTerms {
+  readonly valuePence?: number | null;
+  readonly endDate?: string | null;
+  readonly scope?: string | null;
+}
+
+/** The commissioner varies the prime contract; the acting commissioner is recorded as the approver. */
+export type VaryContract = Command<
+  'VaryContract',
+  { readonly contractId: string; readonly variationId: string; readonly changes: VariedTerms; readonly reason: string }
+>;
+
+/** The organisation that let a subcontract varies it; its acting user is recorded as the approver. */
+export type VarySubcontract = Command<
+  'VarySubcontract',
+  {
+    readonly contractId: string;
+    readonly subcontractId: string;
+    readonly variationId: string;
+    readonly changes: VariedTerms & { readonly area?: string | null };
+    readonly reason: string;
+  }
+>;
+
+export type ContractCommand = CreateContract | AddSubcontractor | EndSubcontract | TerminateContract | VaryContract | VarySubcontract;

@@ -1,8 +1,26 @@
 import type { CommandMetadata } from '@tendril/shared/ddd';
 import { SubcontractingRuleBroken } from '../subcontracting.errors';
 import { isBlank, isIsoDate, isWholePositivePence, utcDate } from '../values/value-guards';
-import type { AddSubcontractor, ContractCommand, CreateContract, EndSubcontract, TerminateContract } from './contract.commands';
-import type { ContractCreated, ContractEvent, ContractTerminated, SubcontractEnded, SubcontractorAdded } from './contract.events';
+import type {
+  AddSubcontractor,
+  ContractCommand,
+  CreateContract,
+  EndSubcontract,
+  TerminateContract,
+  VaryContract,
+  VarySubcontract,
+} from './contract.commands';
+import type {
+  ContractCreated,
+  ContractEvent,
+  ContractTerminated,
+  ContractVaried,
+  SubcontractEnded,
+  SubcontractorAdded,
+  SubcontractVaried,
+  TermChanges,
+  VariationApprover,
+} from './contract.events';
 import type { ContractState, ExistingContract, Subcontract } from './contract.state';
 
 export interface SubcontractingPolicy {
@@ -249,15 +267,178 @@ const endSubcontract = (command: EndSubcontract, state: ContractState): Subcontr
 const terminateContract = (command: TerminateContract, state: ContractState): ContractTerminated => {
   const { data, metadata } = command;
   const contract = existing(state, data.contractId);
-  const { actor } = metadata;
-  if (actor.role !== 'commissioner' || actor.organisationId !== contract.commissionerOrganisationId) {
-    throw new SubcontractingRuleBroken('NOT_THE_CONTRACT_COMMISSIONER', 'Only the commissioning organisation may terminate its contract');
-  }
+  assertCommissioner(metadata, contract, 'terminate its contract');
   if (contract.status === 'terminated') {
     throw new SubcontractingRuleBroken('CONTRACT_ALREADY_TERMINATED', `Contract ${contract.contractId} is already terminated`);
   }
   if (isBlank(data.reason)) throw new SubcontractingRuleBroken('TERMINATION_REASON_REQUIRED', 'Terminating a contract needs a reason');
   return { type: 'ContractTerminated', data: { contractId: contract.contractId, reason: data.reason.trim(), terminatedAt: metadata.now.toISOString() } };
+};
+
+const activeChildrenOf = (contract: ExistingContract, subcontractId: string | null): Subcontract[] =>
+  contract.subcontracts.filter((child) => child.parentSubcontractId === subcontractId && child.status === 'active');
+
+const sumOfValues = (subcontracts: readonly Subcontract[]): number => subcontracts.reduce((sum, s) => sum + s.valuePence, 0);
+
+interface VariationTarget {
+  readonly subcontractId: string | null;
+  readonly valuePence: number;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly scope: string | null;
+  readonly area: string | null;
+}
+
+/**
+ * The checks every variation shares: a reason, something actually changing, and a tree that still holds
+ * (the node stays worth at least what it has let below it, and its term still covers theirs).
+ * Returns only the terms that change, and what they were.
+ */
+const variedTerms = (
+  contract: ExistingContract,
+  target: VariationTarget,
+  requested: { valuePence?: number | null; endDate?: string | null; scope?: string | null; area?: string | null },
+  variationId: string,
+  reason: string,
+  kind: 'CONTRACT' | 'SUBCONTRACT',
+): { changes: TermChanges; previous: TermChanges } => {
+  if (contract.variationIds.includes(variationId)) {
+    throw new SubcontractingRuleBroken('VARIATION_ALREADY_RECORDED', `Variation ${variationId} is already recorded`, { variationId });
+  }
+  if (isBlank(reason)) throw new SubcontractingRuleBroken('VARIATION_REASON_REQUIRED', 'A variation needs a reason');
+  const changes: { valuePence?: number; endDate?: string; scope?: string; area?: string } = {};
+  const previous: { valuePence?: number; endDate?: string; scope?: string; area?: string } = {};
+  const children = activeChildrenOf(contract, target.subcontractId);
+
+  if (requested.valuePence !== undefined && requested.valuePence !== null && requested.valuePence !== target.valuePence) {
+    if (!isWholePositivePence(requested.valuePence)) {
+      throw new SubcontractingRuleBroken(`${kind}_VALUE_MUST_BE_POSITIVE_PENCE`, 'The value must be a whole, positive number of pence');
+    }
+    const subcontractedPence = sumOfValues(children);
+    if (requested.valuePence < subcontractedPence) {
+      throw new SubcontractingRuleBroken('VALUE_BELOW_SUBCONTRACTED', 'The value would fall below what is already subcontracted under it', {
+        subcontractedPence,
+        requestedValuePence: requested.valuePence,
+      });
+    }
+    changes.valuePence = requested.valuePence;
+    previous.valuePence = target.valuePence;
+  }
+  if (requested.endDate !== undefined && requested.endDate !== null && requested.endDate !== target.endDate) {
+    if (!isIsoDate(requested.endDate)) {
+      throw new SubcontractingRuleBroken(`${kind}_DATES_MUST_BE_ISO_DATES`, 'The end date must be a date (YYYY-MM-DD)');
+    }
+    if (requested.endDate <= target.startDate) {
+      throw new SubcontractingRuleBroken(`${kind}_END_MUST_BE_AFTER_START`, 'The term must end after it starts');
+    }
+    const outlasting = children.filter((child) => child.endDate > (requested.endDate as string)).map((child) => child.subcontractId);
+    if (outlasting.length > 0) {
+      throw new SubcontractingRuleBroken('TERM_ENDS_BEFORE_SUBCONTRACTS', 'Subcontracts under it run past the new end date; vary or end them first', {
+        subcontractIds: outlasting,
+      });
+    }
+    changes.endDate = requested.endDate;
+    previous.endDate = target.endDate;
+  }
+  if (requested.scope !== undefined && requested.scope !== null && requested.scope.trim() !== target.scope) {
+    if (isBlank(requested.scope)) throw new SubcontractingRuleBroken(`${kind}_SCOPE_REQUIRED`, 'The scope cannot be varied to nothing');
+    changes.scope = requested.scope.trim();
+    if (target.scope !== null) previous.scope = target.scope;
+  }
+  if (requested.area !== undefined && requested.area !== null && requested.area.trim() !== target.area) {
+    if (isBlank(requested.area)) throw new SubcontractingRuleBroken('SUBCONTRACT_AREA_REQUIRED', 'The area cannot be varied to nothing');
+    changes.area = requested.area.trim();
+    if (target.area !== null) previous.area = target.area;
+  }
+  if (Object.keys(changes).length === 0) {
+    throw new SubcontractingRuleBroken('VARIATION_CHANGES_NOTHING', 'The variation changes none of the terms');
+  }
+  return { changes, previous };
+};
+
+const approver = (metadata: CommandMetadata): VariationApprover => ({
+  userId: metadata.actor.userId,
+  organisationId: metadata.actor.organisationId ?? '',
+});
+
+const assertCommissioner = (metadata: CommandMetadata, contract: ExistingContract, doing: string): void => {
+  const { actor } = metadata;
+  if (actor.role !== 'commissioner' || actor.organisationId !== contract.commissionerOrganisationId) {
+    throw new SubcontractingRuleBroken('NOT_THE_CONTRACT_COMMISSIONER', `Only the commissioning organisation may ${doing}`);
+  }
+};
+
+const varyContract = (command: VaryContract, state: ContractState): ContractVaried => {
+  const { data, metadata } = command;
+  const contract = existing(state, data.contractId);
+  assertCommissioner(metadata, contract, 'vary its contract');
+  assertActive(contract, metadata.now);
+  const { changes, previous } = variedTerms(
+    contract,
+    { ...primeNode(contract), scope: contract.scope, area: null },
+    { valuePence: data.changes.valuePence, endDate: data.changes.endDate, scope: data.changes.scope },
+    data.variationId,
+    data.reason,
+    'CONTRACT',
+  );
+  return {
+    type: 'ContractVaried',
+    data: {
+      contractId: contract.contractId,
+      variationId: data.variationId,
+      changes,
+      previous,
+      reason: data.reason.trim(),
+      approvedBy: approver(metadata),
+      variedAt: metadata.now.toISOString(),
+    },
+  };
+};
+
+const varySubcontract = (command: VarySubcontract, state: ContractState): SubcontractVaried => {
+  const { data, metadata } = command;
+  const contract = existing(state, data.contractId);
+  const subcontract = findSubcontract(contract, data.subcontractId);
+  const parent: ChainNode =
+    subcontract.parentSubcontractId === null ? primeNode(contract) : findSubcontract(contract, subcontract.parentSubcontractId);
+  assertActsFor(metadata, [parent.organisationId]);
+  assertActive(contract, metadata.now);
+  if (subcontract.status === 'ended') {
+    throw new SubcontractingRuleBroken('SUBCONTRACT_NOT_ACTIVE', `Subcontract ${subcontract.subcontractId} has ended`, {
+      subcontractId: subcontract.subcontractId,
+    });
+  }
+  const { changes, previous } = variedTerms(contract, subcontract, data.changes, data.variationId, data.reason, 'SUBCONTRACT');
+  if (changes.valuePence !== undefined) {
+    const siblings = activeChildrenOf(contract, parent.subcontractId).filter((s) => s.subcontractId !== subcontract.subcontractId);
+    const committed = sumOfValues(siblings);
+    if (committed + changes.valuePence > parent.valuePence) {
+      throw new SubcontractingRuleBroken('SUBCONTRACT_VALUE_EXCEEDS_PARENT', 'Subcontracts would be worth more than the work they come from', {
+        parentValuePence: parent.valuePence,
+        alreadySubcontractedPence: committed,
+        availablePence: parent.valuePence - committed,
+      });
+    }
+  }
+  if (changes.endDate !== undefined && changes.endDate > parent.endDate) {
+    throw new SubcontractingRuleBroken('SUBCONTRACT_PERIOD_OUTSIDE_PARENT', 'A subcontract runs within the period of the work it comes from', {
+      parentStartDate: parent.startDate,
+      parentEndDate: parent.endDate,
+    });
+  }
+  return {
+    type: 'SubcontractVaried',
+    data: {
+      contractId: contract.contractId,
+      subcontractId: subcontract.subcontractId,
+      variationId: data.variationId,
+      changes,
+      previous,
+      reason: data.reason.trim(),
+      approvedBy: approver(metadata),
+      variedAt: metadata.now.toISOString(),
+    },
+  };
 };
 
 export const decideContract = (
@@ -274,6 +455,10 @@ export const decideContract = (
       return [endSubcontract(command, state)];
     case 'TerminateContract':
       return [terminateContract(command, state)];
+    case 'VaryContract':
+      return [varyContract(command, state)];
+    case 'VarySubcontract':
+      return [varySubcontract(command, state)];
     default: {
       const unknown: never = command;
       throw new Error(`Unknown contract command ${(unknown as { type: string }).type}`);

@@ -55,11 +55,53 @@ export type ContractTerminated = DomainEvent<
   { readonly contractId: string; readonly reason: string; readonly terminatedAt: string }
 >;
 
-export type ContractEvent = ContractCreated | SubcontractorAdded | SubcontractEnded | ContractTerminated;
+/** Only the terms that changed; `previous` holds the same keys as they were. */
+export interface TermChanges {
+  readonly valuePence?: number;
+  readonly endDate?: string;
+  readonly scope?: string;
+  readonly area?: string;
+}
+
+export interface VariationApprover {
+  readonly userId: string;
+  readonly organisationId: string;
+}
+
+export type ContractVaried = DomainEvent<
+  'ContractVaried',
+  {
+    readonly contractId: string;
+    readonly variationId: string;
+    readonly changes: TermChanges;
+    readonly previous: TermChanges;
+    readonly reason: string;
+    readonly approvedBy: VariationApprover;
+    readonly variedAt: string;
+  }
+>;
+
+export type SubcontractVaried = DomainEvent<
+  'SubcontractVaried',
+  {
+    readonly contractId: string;
+    readonly subcontractId: string;
+    readonly variationId: string;
+    readonly changes: TermChanges;
+    readonly previous: TermChanges;
+    readonly reason: string;
+    readonly approvedBy: VariationApprover;
+    readonly variedAt: string;
+  }
+>;
+
+export type ContractEvent = ContractCreated | SubcontractorAdded | SubcontractEnded | ContractTerminated | ContractVaried | SubcontractVaried;
 
 export const CONTRACT_EVENT_TYPES: readonly ContractEvent['type'][] = [
   'ContractCreated',
   'SubcontractorAdded',
   'SubcontractEnded',
   'ContractTerminated',
+  'ContractVaried',
+  'SubcontractVaried',
 ];

@@ -1,4 +1,4 @@
-import type { ContractEvent } from './contract.events';
+import type { ContractEvent, TermChanges } from './contract.events';
 
 export interface Subcontract {
   readonly subcontractId: string;
@@ -31,6 +31,10 @@ export interface ExistingContract {
   readonly startDate: string;
   readonly endDate: string;
   readonly paymentTermsDays: number;
+  /** The scope as varied by the commissioner; null while it is the scope tendered for the lot. */
+  readonly scope: string | null;
+  /** Every variation id used on this contract or its subcontracts: a variation is recorded once. */
+  readonly variationIds: readonly string[];
   /** The whole supply chain under the prime, in the order subcontracts were added. */
   readonly subcontracts: readonly Subcontract[];
 }
@@ -44,11 +48,21 @@ const existing = (state: ContractState, eventType: string): ExistingContract => 
   return state;
 };
 
+const withTerms = (changes: TermChanges): TermChanges => {
+  const { valuePence, endDate, scope, area } = changes;
+  return {
+    ...(valuePence === undefined ? {} : { valuePence }),
+    ...(endDate === undefined ? {} : { endDate }),
+    ...(scope === undefined ? {} : { scope }),
+    ...(area === undefined ? {} : { area }),
+  };
+};
+
 export const evolveContract = (state: ContractState, event: ContractEvent): ContractState => {
   switch (event.type) {
     case 'ContractCreated': {
       const { createdAt: _createdAt, ...terms } = event.data;
-      return { status: 'active', ...terms, subcontracts: [] };
+      return { status: 'active', ...terms, scope: null, variationIds: [], subcontracts: [] };
     }
     case 'SubcontractorAdded': {
       const contract = existing(state, event.type);
@@ -79,6 +93,20 @@ export const evolveContract = (state: ContractState, event: ContractEvent): Cont
     }
     case 'ContractTerminated':
       return { ...existing(state, event.type), status: 'terminated' };
+    case 'ContractVaried': {
+      const contract = existing(state, event.type);
+      return { ...contract, ...withTerms(event.data.changes), variationIds: [...contract.variationIds, event.data.variationId] };
+    }
+    case 'SubcontractVaried': {
+      const contract = existing(state, event.type);
+      return {
+        ...contract,
+        variationIds: [...contract.variationIds, event.data.variationId],
+        subcontracts: contract.subcontracts.map((subcontract) =>
+          subcontract.subcontractId === event.data.subcontractId ? { ...subcontract, ...withTerms(event.data.changes) } : subcontract,
+        ),
+      };
+    }
     default: {
       const unknown: never = event;
       throw new Error(`Unknown contract event ${(unknown as { type: string }).type}`);
