@@ -26,7 +26,8 @@ export const renderCatalogue = (model: EventModel, table: CatalogueTable, contex
   const out: string[] = [];
   const line = (text = '') => out.push(text);
   const reactionsTo = (type: string) => table.reactions.filter((reaction) => reaction.on === type);
-  const publisherOf = (context: string) => table.publishers.find((publisher) => publisher.context === context);
+  const publisherOf = (typesExport: string | undefined) => table.publishers.find((publisher) => publisher.publishes === typesExport);
+  const typesExportOf = (type: string) => model.events.find((event) => event.type === type)?.typesExport;
 
   line('# Event catalogue');
   line();
@@ -41,8 +42,8 @@ export const renderCatalogue = (model: EventModel, table: CatalogueTable, contex
   line('- **Domain events** stay inside their context: its decider folds them when it loads the stream, and only');
   line('  its own read models and reactions handle them.');
   line('- **Integration events** are the published language (`libs/<context>/contracts`) that other contexts');
-  line("  consume. Each service's integration publisher translates its domain events with the domain library's");
-  line('  `toIntegrationEvents` and appends the result to its `integration-<context>-...` streams.');
+  line("  consume. A service's integration publisher translates its domain events with the domain library's");
+  line('  `to...IntegrationEvents` and appends the result to the integration streams.');
   line('- **Reacted to by** lists the read models (projections that update tables) and the reactions (which');
   line('  issue commands) that handle an event. It comes from the table in `tools/docs/event-catalogue.table.ts`;');
   line('  the generator checks every entry against the source file it names, and fails when production code');
@@ -79,12 +80,11 @@ export const renderCatalogue = (model: EventModel, table: CatalogueTable, contex
     line();
     if (event.kind === 'domain') {
       const published = model.translations.filter((t) => t.from === event.type);
-      const publisher = publisherOf(event.context);
-      line(
-        published.length > 0
-          ? `- Published as ${published.map((t) => link(t.to)).join(', ')}${publisher ? ` by \`${publisher.name}\` (${publisher.service})` : ''}.`
-          : '- Not published to other contexts.',
-      );
+      const by = (to: string) => {
+        const publisher = publisherOf(typesExportOf(to));
+        return publisher ? ` by \`${publisher.name}\` (${publisher.service})` : '';
+      };
+      line(published.length > 0 ? `- Published as ${published.map((t) => `${link(t.to)}${by(t.to)}`).join(', ')}.` : '- Not published to other contexts.');
     } else {
       const sources = model.translations.filter((t) => t.to === event.type);
       line(sources.length > 0 ? `- Translated from ${sources.map((t) => link(t.from)).join(', ')}.` : '- No domain event is translated to it yet.');
@@ -122,7 +122,7 @@ export const renderCatalogue = (model: EventModel, table: CatalogueTable, contex
       if (!first) continue;
       line(`### ${first.kind === 'domain' ? 'Domain' : 'Integration'} events: ${code(typesExport)} in ${code(first.library)}`);
       line();
-      const publisher = publisherOf(context);
+      const publisher = publisherOf(typesExport);
       const translated = members.some((member) => model.translations.some((t) => t.to === member.type));
       line(
         first.kind === 'integration' && publisher && translated
@@ -176,7 +176,9 @@ export const renderContextMapSections = (
     }
   }
   // Context-to-context edges of the diagram: every integration event one context consumes from another.
-  const services = new Map<string, string>(table.publishers.map((publisher) => [publisher.context, publisher.service]));
+  const services = new Map<string, string>(
+    [...table.publishers, ...table.reactions.map((reaction) => reaction.handler)].map((entry) => [entry.context, entry.service]),
+  );
   const diagram = [
     '```mermaid',
     'flowchart LR',

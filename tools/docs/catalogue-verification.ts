@@ -102,12 +102,20 @@ export const verifyCatalogueTable = (root: string, model: EventModel, table: Cat
   const eventByType = new Map(model.events.map((event) => [event.type, event]));
 
   for (const publisher of table.publishers) {
-    checkEvidence(files, publisher.wiring, `Integration publisher ${publisher.name}`, problems);
-    checkEvidence(files, publisher.translator, `Integration publisher ${publisher.name}`, problems);
+    const what = `Integration publisher ${publisher.name}`;
+    checkEvidence(files, publisher.wiring, what, problems);
+    const published = model.events.find((event) => event.kind === 'integration' && event.typesExport === publisher.publishes);
+    if (!published) problems.push(`${what}: no contracts library exports ${publisher.publishes}`);
+    else if (published.context !== publisher.context) problems.push(`${what}: ${publisher.publishes} belongs to ${published.context}, not ${publisher.context}`);
+    // The translator must address the streams of the array it publishes.
+    checkEvidence(files, { ...publisher.translator, tokens: [...publisher.translator.tokens, ...(published ? [published.streamFunction] : [])] }, what, problems);
   }
-  for (const context of new Set(model.translations.map((t) => t.context))) {
-    if (!table.publishers.some((publisher) => publisher.context === context)) {
-      problems.push(`libs/${context}/domain translates domain events to integration events, but INTEGRATION_PUBLISHERS names no publisher for ${context}`);
+  const translatedArrays = new Set(
+    model.translations.map((t) => model.events.find((event) => event.type === t.to)?.typesExport).filter((name): name is string => name !== undefined),
+  );
+  for (const typesExport of translatedArrays) {
+    if (!table.publishers.some((publisher) => publisher.publishes === typesExport)) {
+      problems.push(`Domain events are translated to ${typesExport}, but INTEGRATION_PUBLISHERS names no publisher for it`);
     }
   }
 
@@ -136,22 +144,22 @@ export const verifyCatalogueTable = (root: string, model: EventModel, table: Cat
     }
   }
 
-  // The other direction: code that names an integration event must be a listed consumer of it.
-  const integrationEvents = model.events.filter((event) => event.kind === 'integration');
+  // The other direction: production code outside the producing libraries that names an event (its quoted
+  // type, or a contracts constant) handles it, so the table must list that file for that event.
   const translatorFiles = new Set(table.publishers.map((publisher) => publisher.translator.file));
-  const spellings = integrationEvents.flatMap((event) => [event.type, ...namesOf(model, event.type)]);
+  const spellings = model.events.flatMap((event) => [event.type, ...namesOf(model, event.type)]);
   for (const file of files.productionFiles()) {
     if (translatorFiles.has(file)) continue;
-    // Parse only files whose text could name an integration event at all.
+    // Parse only files whose text could name an event at all.
     const text = files.read(file) ?? '';
     if (!spellings.some((spelling) => text.includes(spelling))) continue;
     const tokens = files.tokens(file);
     if (tokens === null) continue;
-    for (const event of integrationEvents) {
+    for (const event of model.events) {
       const producer = [`libs/${event.context}/domain/`, `libs/${event.context}/contracts/`];
       if (producer.some((prefix) => file.startsWith(prefix)) || !mentionsEvent(tokens, model, event.type)) continue;
       if (!table.reactions.some((reaction) => reaction.on === event.type && reaction.handler.file === file)) {
-        problems.push(`${file} uses ${event.type}, but the reaction table does not list it as a consumer: add an entry to REACTIONS`);
+        problems.push(`${file} handles ${event.type}, but the reaction table does not list it: add an entry to REACTIONS`);
       }
     }
   }

@@ -25,9 +25,11 @@ export interface IntegrationPublisher {
   readonly service: string;
   /** The reaction's name, which keys its checkpoint (`reaction:<name>`). */
   readonly name: string;
+  /** The contracts array whose events it appends; its translator must name that array's stream function. */
+  readonly publishes: string;
   /** The service module that runs the publisher with this name and translator. */
   readonly wiring: SourceEvidence;
-  /** The translator that calls the domain library's `toIntegrationEvents`. */
+  /** The translator that calls the domain library's `to...IntegrationEvents`. */
   readonly translator: SourceEvidence;
 }
 
@@ -36,6 +38,7 @@ export const INTEGRATION_PUBLISHERS: readonly IntegrationPublisher[] = [
     context: 'tender',
     service: 'tender-service',
     name: 'tender-integration-events',
+    publishes: 'TENDER_INTEGRATION_EVENT_TYPES',
     wiring: { file: 'apps/tender-service/src/app/tender-service.module.ts', tokens: ["'tender-integration-events'", 'translateTenderEvent', 'integrationPublisher'] },
     translator: { file: 'libs/tender/infra/src/lib/tender-integration.translation.ts', tokens: ['translateTenderEvent', 'toIntegrationEvents'] },
   },
@@ -43,6 +46,7 @@ export const INTEGRATION_PUBLISHERS: readonly IntegrationPublisher[] = [
     context: 'bidding',
     service: 'bidding-service',
     name: 'bidding-integration-events',
+    publishes: 'BIDDING_INTEGRATION_EVENT_TYPES',
     wiring: { file: 'apps/bidding-service/src/app/bidding-service.module.ts', tokens: ["'bidding-integration-events'", 'translateBiddingEvent', 'integrationPublisher'] },
     translator: { file: 'libs/bidding/infra/src/lib/bidding-integration.translation.ts', tokens: ['translateBiddingEvent', 'toIntegrationEvents'] },
   },
@@ -50,6 +54,7 @@ export const INTEGRATION_PUBLISHERS: readonly IntegrationPublisher[] = [
     context: 'subcontracting',
     service: 'subcontracting-service',
     name: 'subcontracting-integration-events',
+    publishes: 'SUBCONTRACTING_INTEGRATION_EVENT_TYPES',
     wiring: {
       file: 'apps/subcontracting-service/src/app/subcontracting-service.module.ts',
       tokens: ["'subcontracting-integration-events'", 'translateContractEvent', 'integrationPublisher'],
@@ -156,4 +161,6 @@ export const REACTIONS: readonly ReactionEntry[] = [
   { on: 'SubcontractorAdded', handler: contractReadModel, does: 'inserts the node of the chain (`subcontract_view`)' },
   { on: 'SubcontractEnded', handler: contractReadModel, does: 'marks the subcontract ended with the reason' },
   { on: 'ContractTerminated', handler: contractReadModel, does: 'marks the contract terminated' },
+  { on: 'ContractVaried', handler: contractReadModel, does: 'applies the changed terms to the contract; records the variation' },
+  { on: 'SubcontractVaried', handler: contractReadModel, does: 'applies the changed terms to the subcontract; records the variation' },
 ];

@@ -1,7 +1,7 @@
 // Reads the events out of the code with the TypeScript compiler API: the `*_EVENT_TYPES` arrays of the
 // domain libraries and the `*_INTEGRATION_EVENT_TYPES` arrays of the contracts libraries, the data shape
 // of every event they list, the stream each context writes them to, and which domain event each
-// integration event is translated from (the `toIntegrationEvents` switch of each domain library).
+// integration event is translated from (the switch in each domain library's `to...IntegrationEvents`).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -37,7 +37,7 @@ export interface Translation {
 
 export interface EventModel {
   readonly events: readonly CatalogueEvent[];
-  /** Domain event -> integration event, as each domain library's `toIntegrationEvents` maps them. */
+  /** Domain event -> integration event, as each domain library's `to...IntegrationEvents` functions map them. */
   readonly translations: readonly Translation[];
   /** Exported constants of the contracts libraries whose value is an integration event type (`LOT_AWARDED_V1`). */
   readonly integrationConstants: ReadonlyMap<string, string>;
@@ -70,6 +70,9 @@ const conventionalStreamFunction = (typesExport: string): string =>
 
 /** How integration event types are spelled: `<context>.<event>.v<version>`. */
 const INTEGRATION_TYPE_SPELLING = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.v[0-9]+$/;
+
+/** The domain libraries' translations to the published language: `toIntegrationEvents`, `toProviderIntegrationEvents`... */
+const TRANSLATOR_EXPORT = /^to[A-Za-z]*IntegrationEvents$/;
 
 const DOMAIN_TYPES_EXPORT = /^[A-Z][A-Z0-9_]*_EVENT_TYPES$/;
 const INTEGRATION_TYPES_EXPORT = /^[A-Z][A-Z0-9_]*_INTEGRATION_EVENT_TYPES$/;
@@ -217,8 +220,8 @@ class Extractor {
     throw new CatalogueError(`${name} must return a template string such as \`\${PREFIX}\${id}\` for the catalogue to render its stream name`);
   }
 
-  /** Reads `switch (event.type)` in a domain library's `toIntegrationEvents`: which integration types each case produces. */
-  translations(symbol: ts.Symbol, integrationTypes: ReadonlySet<string>): Map<string, string[]> {
+  /** Reads `switch (event.type)` in a domain library's `to...IntegrationEvents`: which integration types each case produces. */
+  translations(symbol: ts.Symbol, name: string, integrationTypes: ReadonlySet<string>): Map<string, string[]> {
     const declaration = symbol.valueDeclaration;
     const fn =
       declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isArrowFunction(declaration.initializer)
@@ -233,7 +236,7 @@ class Extractor {
       else ts.forEachChild(node, findSwitches);
     };
     if (fn?.body) findSwitches(fn.body);
-    if (switches.length !== 1 || !switches[0]) throw new CatalogueError('toIntegrationEvents must be one switch over the domain event type');
+    if (switches.length !== 1 || !switches[0]) throw new CatalogueError(`${name} must be one switch over the domain event type`);
     let pending: string[] = [];
     for (const clause of switches[0].caseBlock.clauses) {
       if (ts.isDefaultClause(clause)) {
@@ -241,7 +244,7 @@ class Extractor {
         continue;
       }
       const label = stringLiteralValue(this.checker.getTypeAtLocation(clause.expression));
-      if (label === null) throw new CatalogueError(`toIntegrationEvents (${this.where(clause)}): a case label is not a string constant`);
+      if (label === null) throw new CatalogueError(`${name} (${this.where(clause)}): a case label is not a string constant`);
       pending.push(label);
       if (clause.statements.length === 0) continue; // falls through to the next clause
       const produced: string[] = [];
@@ -341,7 +344,7 @@ export const extractEventModel = (root: string, options: ExtractionOptions): Eve
   const extractor = new Extractor(root, createProgram(root, libraries.map((library) => library.index)));
   const events: CatalogueEvent[] = [];
   const integrationConstants = new Map<string, string>();
-  const translators: { context: string; symbol: ts.Symbol }[] = [];
+  const translators: { context: string; name: string; symbol: ts.Symbol }[] = [];
   const usedStreamEntries = new Set<string>();
 
   for (const library of libraries) {
@@ -368,8 +371,9 @@ export const extractEventModel = (root: string, options: ExtractionOptions): Eve
       }
     }
     if (library.kind === 'domain') {
-      const translator = exports.get('toIntegrationEvents');
-      if (translator) translators.push({ context: library.context, symbol: translator });
+      for (const [name, symbol] of exports) {
+        if (TRANSLATOR_EXPORT.test(name)) translators.push({ context: library.context, name, symbol });
+      }
     }
   }
 
@@ -392,11 +396,11 @@ export const extractEventModel = (root: string, options: ExtractionOptions): Eve
   if (stale.length > 0) throw new CatalogueError(`STREAM_FUNCTIONS lists ${stale.join(', ')}, which no domain or contracts library exports`);
 
   const translations: Translation[] = [];
-  for (const { context, symbol } of translators) {
-    for (const [from, produced] of extractor.translations(symbol, integrationTypes)) {
+  for (const { context, name, symbol } of translators) {
+    for (const [from, produced] of extractor.translations(symbol, name, integrationTypes)) {
       const source = events.find((event) => event.type === from);
       if (!source || source.context !== context || source.kind !== 'domain') {
-        throw new CatalogueError(`toIntegrationEvents of libs/${context}/domain has a case for ${from}, which is not one of its domain events`);
+        throw new CatalogueError(`${name} of libs/${context}/domain has a case for ${from}, which is not one of its domain events`);
       }
       for (const to of produced) translations.push({ context, from, to });
     }
