@@ -13,20 +13,27 @@ import {
 } from '@tendril/shared/platform';
 import { projectionEntities } from '@tendril/shared/projections';
 import {
+  COMMISSIONING_PLAN_COMMAND_HANDLERS,
+  COMMISSIONING_PLAN_QUERY_HANDLERS,
+  CommissioningPlanReadModel,
+  ProviderRegistry,
   TENDER_COMMAND_HANDLERS,
   TENDER_QUERY_HANDLERS,
   TENDER_SCHEDULER_INTERVAL_MS,
   TenderDeadlineScheduler,
   TenderReadModel,
 } from '@tendril/tender/application';
-import { TenderResolver } from '@tendril/tender/graphql';
+import { CommissioningPlanResolver, TenderResolver } from '@tendril/tender/graphql';
 import {
   TENDER_INTEGRATION_SOURCE_FILTER,
   TENDER_PROJECTION_PROGRESS,
   tenderReadModelProjection,
   translateTenderEvent,
+  TypeormCommissioningPlanReadModel,
+  TypeormRegisteredProviders,
   TypeormTenderReadModel,
 } from '@tendril/tender/infra';
+import { TenderProviderRegistry } from './provider-registry.adapter';
 
 export const SERVICE_NAME = 'tender-service';
 export const DEFAULT_PORT = 4001;
@@ -50,8 +57,14 @@ export const tenderProjections = (store: EventStore) => [
   providers: [
     ...TENDER_COMMAND_HANDLERS,
     ...TENDER_QUERY_HANDLERS,
+    ...COMMISSIONING_PLAN_COMMAND_HANDLERS,
+    ...COMMISSIONING_PLAN_QUERY_HANDLERS,
     TenderResolver,
+    CommissioningPlanResolver,
     { provide: TenderReadModel, useClass: TypeormTenderReadModel },
+    { provide: CommissioningPlanReadModel, useClass: TypeormCommissioningPlanReadModel },
+    TypeormRegisteredProviders,
+    { provide: ProviderRegistry, useClass: TenderProviderRegistry },
     ...projectorsProviders(tenderProjections),
     { provide: TENDER_PROJECTION_PROGRESS, inject: [PROJECTORS], useFactory: waitForProjectors },
     { provide: TENDER_SCHEDULER_INTERVAL_MS, inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => config.schedulerIntervalMs },

@@ -3,3 +3,8 @@ export * from './lib/tender-command.handlers';
 export * from './lib/tender-queries';
 export * from './lib/tender-read-model.port';
 export * from './lib/tender-deadline.scheduler';
+export * from './lib/commissioning-plan-commands';
+export * from './lib/commissioning-plan-command.handlers';
+export * from './lib/commissioning-plan-read-model.port';
+export * from './lib/provider-registry.port';
+export * from './lib/commissioning-plan-queries';

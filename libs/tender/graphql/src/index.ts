@@ -1,3 +1,6 @@
 export * from './lib/tender.inputs';
 export * from './lib/tender.models';
 export * from './lib/tender.resolver';
+export * from './lib/commissioning-plan.inputs';
+export * from './lib/commissioning-plan.models';
+export * from './lib/commissioning-plan.resolver';

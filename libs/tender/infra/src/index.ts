@@ -3,3 +3,7 @@ export * from './lib/tender-read-model.entities';
 export * from './lib/tender.projection';
 export * from './lib/tender.projection.definition';
 export * from './lib/typeorm-tender-read-model';
+export * from './lib/commissioning-plan-read-model.entities';
+export * from './lib/commissioning-plan.projection';
+export * from './lib/typeorm-commissioning-plan-read-model';
+export * from './lib/registered-providers';

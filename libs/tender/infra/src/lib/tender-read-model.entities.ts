@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { COMMISSIONING_PLAN_READ_MODEL_ENTITIES } from './commissioning-plan-read-model.entities';
 
 @Entity({ name: 'tender_view' })
 export class TenderRow {
@@ -126,4 +127,4 @@ export class TenderContractRow {
   tenderId!: string;
 }
 
-export const TENDER_READ_MODEL_ENTITIES = [TenderRow, OpenedBidRow, AuditEntryRow, TenderContractRow];
+export const TENDER_READ_MODEL_ENTITIES = [TenderRow, OpenedBidRow, AuditEntryRow, TenderContractRow, ...COMMISSIONING_PLAN_READ_MODEL_ENTITIES];

@@ -1,6 +1,13 @@
 import type { RecordedEvent } from '@tendril/shared/event-store';
-import { BIDS_OPENED_V1, BIDDING_INTEGRATION_STREAM_PREFIX, type BidsOpenedV1Data } from '@tendril/bidding/contracts';
-import { TENDER_STREAM_PREFIX, type LotAwardedData, type TenderEvent } from '@tendril/tender/domain';
+import {
+  BIDS_OPENED_V1,
+  BIDDING_INTEGRATION_STREAM_PREFIX,
+  type BidsOpenedV1Data,
+  PROVIDER_REGISTERED_V1,
+  PROVIDER_REGISTRY_INTEGRATION_STREAM_PREFIX,
+  type ProviderRegisteredV1Data,
+} from '@tendril/bidding/contracts';
+import { COMMISSIONING_PLAN_STREAM_PREFIX, type CommissioningPlanEvent, TENDER_STREAM_PREFIX, type LotAwardedData, type TenderEvent } from '@tendril/tender/domain';
 import type { EntityManager } from 'typeorm';
 import type { LotAwardView } from '@tendril/tender/application';
 import {
@@ -12,6 +19,8 @@ import {
   type SubcontractEndedV1Data,
   type SubcontractorAddedV1Data,
 } from '@tendril/subcontracting/contracts';
+import { applyCommissioningPlanEvent } from './commissioning-plan.projection';
+import { applyProviderRegistered } from './registered-providers';
 import { AuditEntryRow, OpenedBidRow, TenderContractRow, TenderRow } from './tender-read-model.entities';
 
 type StoredLot = { lotId: string; title: string; estimatedValuePence: number; award: LotAwardView | null };
@@ -19,11 +28,18 @@ type StoredLot = { lotId: string; title: string; estimatedValuePence: number; aw
 export const TENDER_PROJECTION_NAME = 'tender-read-model';
 
 /**
- * Tender domain events, the bidding facts published at the deadline (bid arrivals stay sealed) and the
- * supply-chain facts of contracts awarded from the tender.
+ * Tender and commissioning plan domain events, the provider registry's registrations, the bidding facts published at the deadline (bid arrivals
+ * stay sealed) and the supply-chain facts of contracts awarded from the tender. One projection, so the
+ * context's read models rebuild together and share one checkpoint.
  */
 export const TENDER_PROJECTION_FILTER = {
-  streamPrefixes: [TENDER_STREAM_PREFIX, BIDDING_INTEGRATION_STREAM_PREFIX, SUBCONTRACTING_INTEGRATION_STREAM_PREFIX],
+  streamPrefixes: [
+    TENDER_STREAM_PREFIX,
+    COMMISSIONING_PLAN_STREAM_PREFIX,
+    BIDDING_INTEGRATION_STREAM_PREFIX,
+    PROVIDER_REGISTRY_INTEGRATION_STREAM_PREFIX,
+    SUBCONTRACTING_INTEGRATION_STREAM_PREFIX,
+  ],
 };
 
 const describe = (event: RecordedEvent): string | null => {
@@ -135,6 +151,14 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
 
 /** Applies one event to the tender read models inside the projector's transaction. */
 export const applyToTenderReadModel = async (event: RecordedEvent, manager: EntityManager): Promise<void> => {
+  if (event.streamName.startsWith(COMMISSIONING_PLAN_STREAM_PREFIX)) {
+    await applyCommissioningPlanEvent({ type: event.type, data: event.data } as CommissioningPlanEvent, event.position, manager);
+    return;
+  }
+  if (event.type === PROVIDER_REGISTERED_V1) {
+    await applyProviderRegistered(event.data as ProviderRegisteredV1Data, manager);
+    return;
+  }
   if (event.streamName.startsWith(TENDER_STREAM_PREFIX)) {
     await applyTenderEvent({ type: event.type, data: event.data } as TenderEvent, event.position, manager);
   } else if (event.type === CONTRACT_CREATED_V1) {
