@@ -8,6 +8,10 @@ const PUBLISH = `mutation($input: PublishTenderInput!, $key: String!) {
 const SUBMIT = `mutation($input: SubmitBidInput!, $key: String!) {
   submitBid(input: $input, idempotencyKey: $key) { id status organisationId pricePence }
 }`;
+const REGISTER_PROVIDER = `mutation($input: RegisterProviderInput!, $key: String!) { registerProvider(input: $input, idempotencyKey: $key) { organisationId } }`;
+const DECLARE_DUE_DILIGENCE = `mutation($input: DeclareDueDiligenceInput!, $key: String!) {
+  declareDueDiligence(input: $input, idempotencyKey: $key) { toRenewBeforeBidding }
+}`;
 const BIDS = `query($tenderId: ID!) { bids(tenderId: $tenderId) { id organisationId pricePence status } }`;
 const BID = `query($id: ID!) { bid(id: $id) { id organisationId pricePence } }`;
 const TENDER = `query($id: ID!) { tender(id: $id) { id status closedAt lots { lotId award { bidId supplierOrganisationId valuePence rationale } } } }`;
@@ -62,6 +66,22 @@ describe.each(readModelSetups)('Walking skeleton through the gateway, %s', (_nam
   });
 
   it('publishes, seals, closes by time, awards, creates the contract, builds the chain and shows auditors the trail', async () => {
+    // The prime-to-be registers its organisation and declares its safeguarding policy, which bidding requires.
+    await prime.data(REGISTER_PROVIDER, {
+      key: newKey('register'),
+      input: { name: 'Moorland Homes', kind: 'registered_social_landlord', vcse: false, sme: false, serviceCategories: ['youth-work'], serviceAreas: ['North locality'], yourDisplayName: 'Harriet Mensah' },
+    });
+    const { declareDueDiligence } = await prime.data<{ declareDueDiligence: { toRenewBeforeBidding: string[] } }>(DECLARE_DUE_DILIGENCE, {
+      key: newKey('safeguarding'),
+      input: {
+        kind: 'safeguarding_policy',
+        expiresAt: new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString(),
+        statement: 'Safeguarding policy adopted by the board',
+        evidenceRefs: ['board-minute-2026-10'],
+      },
+    });
+    expect(declareDueDiligence.toRenewBeforeBidding).toEqual([]);
+
     const deadline = new Date(Date.now() + 8_000);
     const tenderInput = {
       title: 'Open-access youth work, North locality',

@@ -1,12 +1,24 @@
 import { Module } from '@nestjs/common';
-import { BID_COMMAND_HANDLERS, BID_QUERY_HANDLERS, BiddingReactions, BidReadModel } from '@tendril/bidding/application';
-import { BidResolver } from '@tendril/bidding/graphql';
+import {
+  BID_COMMAND_HANDLERS,
+  BID_QUERY_HANDLERS,
+  BiddingReactions,
+  BidReadModel,
+  PROVIDER_COMMAND_HANDLERS,
+  PROVIDER_QUERY_HANDLERS,
+  ProviderReadModel,
+} from '@tendril/bidding/application';
+import { BidResolver, ProviderResolver } from '@tendril/bidding/graphql';
 import {
   BID_PROJECTION_PROGRESS,
   BIDDING_INTEGRATION_SOURCE_FILTER,
   bidReadModelProjection,
+  PROVIDER_REGISTRY_INTEGRATION_SOURCE_FILTER,
+  providerReadModelProjection,
+  RegistryProviderReadModel,
   SealedBidReadModel,
   translateBiddingEvent,
+  translateProviderEvent,
 } from '@tendril/bidding/infra';
 import { AuthModule } from '@tendril/shared/auth';
 import type { EventStore } from '@tendril/shared/event-store';
@@ -25,23 +37,35 @@ export const DEFAULT_PORT = 4002;
 
 export const biddingProjections = (store: EventStore, reactions: BiddingReactions) => [
   bidReadModelProjection,
+  providerReadModelProjection,
   reactionProjection(
     integrationPublisher(store, { name: 'bidding-integration-events', filter: BIDDING_INTEGRATION_SOURCE_FILTER, translate: translateBiddingEvent }),
+  ),
+  reactionProjection(
+    integrationPublisher(store, {
+      name: 'provider-registry-integration-events',
+      filter: PROVIDER_REGISTRY_INTEGRATION_SOURCE_FILTER,
+      translate: translateProviderEvent,
+    }),
   ),
   reactionProjection(reactions),
 ];
 
 @Module({
   imports: [
-    PlatformModule.forService({ serviceName: SERVICE_NAME, defaultPort: DEFAULT_PORT, entities: projectionEntities([bidReadModelProjection]) as never }),
+    PlatformModule.forService({ serviceName: SERVICE_NAME, defaultPort: DEFAULT_PORT, entities: projectionEntities([bidReadModelProjection, providerReadModelProjection]) as never }),
     AuthModule.forRoot(),
   ],
   providers: [
     ...BID_COMMAND_HANDLERS,
     ...BID_QUERY_HANDLERS,
+    ...PROVIDER_COMMAND_HANDLERS,
+    ...PROVIDER_QUERY_HANDLERS,
     BidResolver,
+    ProviderResolver,
     BiddingReactions,
     { provide: BidReadModel, useClass: SealedBidReadModel },
+    { provide: ProviderReadModel, useClass: RegistryProviderReadModel },
     ...projectorsProviders(biddingProjections, [BiddingReactions]),
     { provide: BID_PROJECTION_PROGRESS, inject: [PROJECTORS], useFactory: waitForProjectors },
   ],

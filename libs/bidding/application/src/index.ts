@@ -3,3 +3,7 @@ export * from './lib/bid-queries';
 export * from './lib/bid-read-model.port';
 export * from './lib/bidding-commands';
 export * from './lib/bidding.reactions';
+export * from './lib/provider-command.handlers';
+export * from './lib/provider-commands';
+export * from './lib/provider-queries';
+export * from './lib/provider-read-model.port';

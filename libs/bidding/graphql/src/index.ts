@@ -1,2 +1,4 @@
 export * from './lib/bid.models';
 export * from './lib/bid.resolver';
+export * from './lib/provider.models';
+export * from './lib/provider.resolver';

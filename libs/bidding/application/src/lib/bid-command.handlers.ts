@@ -9,6 +9,8 @@ import {
   competitionStreamName,
   decideBidSubmission,
   decideBidWithdrawal,
+  providerDecider,
+  providerStreamName,
   type SubmitBidRequest,
   type WithdrawBid,
 } from '@tendril/bidding/domain';
@@ -80,7 +82,7 @@ abstract class TwoStreamBidHandler {
 
 @CommandHandler(SubmitBidCommand)
 export class SubmitBidHandler extends TwoStreamBidHandler implements ICommandHandler<SubmitBidCommand> {
-  execute({ input, context }: SubmitBidCommand): Promise<BidCommandResult> {
+  async execute({ input, context }: SubmitBidCommand): Promise<BidCommandResult> {
     const organisationId = context.actor.organisationId;
     if (!organisationId) throw new DomainRuleBroken('NOT_A_MEMBER_OF_A_PROVIDER', 'Only members of a provider organisation may bid');
     // A retry of the same request addresses the same bid.
@@ -90,7 +92,9 @@ export class SubmitBidHandler extends TwoStreamBidHandler implements ICommandHan
       data: { ...input, bidId, organisationId },
       metadata: metadataOf(this.clock, context),
     };
-    return this.decideAcrossStreams(input.tenderId, bidId, command, decideBidSubmission);
+    // The registry is read from its stream, not a read model, so a declaration made a moment ago counts.
+    const bidder = await foldStream(this.store, providerStreamName(organisationId), providerDecider);
+    return this.decideAcrossStreams(input.tenderId, bidId, command, (c, competition, bid) => decideBidSubmission(c, competition, bid, bidder));
   }
 }
 

@@ -5,8 +5,10 @@ import type { BidEvent } from './bid/bid.events';
 import type { BidState } from './bid/bid.state';
 import { decideCompetition } from './competition/competition.decide';
 import type { CompetitionEvent } from './competition/competition.events';
-import { competitionFacts } from './competition/competition.facts';
+import { assertAcceptsBidsFor, competitionFacts } from './competition/competition.facts';
 import type { CompetitionState } from './competition/competition.state';
+import { assertMayTakeOnNewWork } from './provider/provider.eligibility';
+import type { ProviderState } from './provider/provider.state';
 
 // Submitting and withdrawing touch two streams: the competition (who holds a live bid for which
 // lot, guarded by its expected revision) and the bid (its sealed content). Both are decided here
@@ -21,10 +23,20 @@ export interface BidDecision {
 
 export type SubmitBidRequest = Command<'SubmitBid', SubmitBidContent>;
 
-export const decideBidSubmission = (request: SubmitBidRequest, competition: CompetitionState, bid: BidState): BidDecision => {
+/**
+ * `bidder` is the bidding organisation's registry record. The tender's own rules (open, before the
+ * deadline, has the lot) are checked first, so a late bid is refused as late whoever sends it; then
+ * the bidder must be registered with current due diligence.
+ */
+export const decideBidSubmission = (request: SubmitBidRequest, competition: CompetitionState, bid: BidState, bidder: ProviderState): BidDecision => {
   const { data, metadata } = request;
+  const facts = competitionFacts(competition, data.tenderId);
+  if (bid.status === 'none') {
+    assertAcceptsBidsFor(facts, data.lotId, metadata.now);
+    assertMayTakeOnNewWork(bidder, data.organisationId, metadata.now);
+  }
   const bidEvents = decideBid(
-    { type: 'SubmitBid', data: { ...data, competition: competitionFacts(competition, data.tenderId) }, metadata },
+    { type: 'SubmitBid', data: { ...data, competition: facts }, metadata },
     bid,
   );
   const competitionEvents = decideCompetition(

@@ -3,6 +3,8 @@ import type { CommandMetadata } from '@tendril/shared/ddd';
 import type { Actor } from '@tendril/shared/event-store';
 import type { BidSubmitted } from '../bid/bid.events';
 import type { CompetitionOpened } from '../competition/competition.events';
+import type { DueDiligenceDeclared, ProviderEvent, ProviderRegistered } from '../provider/provider.events';
+import { evolveProvider, initialProviderState, type ProviderState } from '../provider/provider.state';
 
 export const DEADLINE = '2026-03-01T12:00:00.000Z';
 export const BEFORE_DEADLINE = '2026-02-10T09:00:00.000Z';
@@ -49,3 +51,39 @@ export const bidSubmitted: BidSubmitted = {
     submittedAt: BEFORE_DEADLINE,
   },
 };
+
+export const youthTrustRegistered: ProviderRegistered = {
+  type: 'ProviderRegistered',
+  data: {
+    organisationId: 'org-youth-trust',
+    name: 'Youth Trust',
+    kind: 'registered_charity',
+    charityNumber: '1123456',
+    companyNumber: null,
+    schoolUrn: null,
+    vcse: true,
+    sme: true,
+    serviceCategories: ['youth-work'],
+    serviceAreas: ['North locality'],
+    firstMember: { userId: 'user-dana', displayName: 'Dana', role: 'administrator' },
+    registeredAt: '2026-01-05T09:00:00.000Z',
+  },
+};
+
+/** Valid from January 2026 to January 2027, so current at every instant the bid specs use. */
+export const youthTrustSafeguarding: DueDiligenceDeclared = {
+  type: 'DueDiligenceDeclared',
+  data: {
+    organisationId: 'org-youth-trust',
+    kind: 'safeguarding_policy',
+    statement: 'Safeguarding policy reviewed by the trustees',
+    evidenceRefs: ['board-minute-2026-01'],
+    declaredAt: '2026-01-05T10:00:00.000Z',
+    expiresAt: '2027-01-05T10:00:00.000Z',
+  },
+};
+
+export const providerOf = (...events: ProviderEvent[]): ProviderState => events.reduce(evolveProvider, initialProviderState());
+
+/** The youth trust, registered with a current safeguarding declaration: free to bid. */
+export const eligibleBidder = (): ProviderState => providerOf(youthTrustRegistered, youthTrustSafeguarding);
