@@ -6,9 +6,11 @@ import { LATEST_SCHEMA_VERSION, migrateSchema, TENDRIL_EVENT_STORE_APPLICATION_I
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
+// Duck-typed, not `instanceof Error`: errors raised by the native module may come from another realm
+// (Jest's sandbox, for one), where instanceof fails.
 const sqliteCode = (error: unknown): string | undefined => {
-  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : undefined;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 };
 
 /** Turns a SQLite failure into the port's error, naming the file, or returns undefined when it is not one we know. */
