@@ -4,7 +4,9 @@
 //   checkpoint   verify, then sign the head of the chain (position + hash) and store the checkpoint
 //   public-key   print the public key auditors need to verify checkpoints (PEM)
 //
-// Options: --store <file> (default EVENT_STORE_PATH, else DATA_DIR/events.sqlite)
+// Store: as the services configure it. EVENT_STORE=eventstoredb with EVENTSTORE_CONNECTION_STRING, or
+// the SQLite file: --store <file> (default EVENT_STORE_PATH, else DATA_DIR/events.sqlite).
+// Options:
 //          --public-key <pem file> (verify: trust this key; repeatable; default: the configured key's)
 //          --json (print the verification as JSON on stdout)
 // Signing key: AUDIT_SIGNING_KEY (PKCS#8 Ed25519, PEM or base64), else AUDIT_SIGNING_KEY_FILE, else
@@ -14,7 +16,8 @@ import type { KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
-import { type ChainVerification, ed25519PublicKeyFrom, keyIdOf, publicKeyPem } from '@tendril/shared/audit-chain';
+import { type AuditTrail, type ChainVerification, ed25519PublicKeyFrom, keyIdOf, publicKeyPem } from '@tendril/shared/audit-chain';
+import { connectEventStoreDb, redactConnectionString } from '@tendril/shared/event-store-esdb';
 import { openSqliteEventStore } from '@tendril/shared/event-store-sqlite';
 import { verifyAuditTrail, type VerifyProgress, writeCheckpoint } from './audit-commands';
 import { AuditKeyError, auditKeyConfig, loadOrCreateSigningKey, loadSigningKey } from './audit-signing-key';
@@ -24,6 +27,7 @@ class UsageError extends Error {}
 interface Arguments {
   readonly command: string;
   readonly store: string;
+  readonly storeGiven: boolean;
   readonly publicKeyFiles: readonly string[];
   readonly json: boolean;
 }
@@ -36,20 +40,24 @@ const parseArguments = (argv: readonly string[], env: NodeJS.ProcessEnv): Argume
   let store = path.resolve(env['EVENT_STORE_PATH'] ?? path.join(env['DATA_DIR'] ?? 'data', 'events.sqlite'));
   const publicKeyFiles: string[] = [];
   let json = false;
+  let storeGiven = false;
   for (let index = 0; index < rest.length; index += 1) {
     const flag = rest[index];
     const value = rest[index + 1];
     if (flag === '--json') {
       json = true;
     } else if ((flag === '--store' || flag === '--public-key') && value !== undefined) {
-      if (flag === '--store') store = path.resolve(value);
+      if (flag === '--store') {
+        store = path.resolve(value);
+        storeGiven = true;
+      }
       else publicKeyFiles.push(path.resolve(value));
       index += 1;
     } else {
       throw new UsageError(`Unknown or incomplete option "${flag}". ${USAGE}`);
     }
   }
-  return { command, store, publicKeyFiles, json };
+  return { command, store, storeGiven, publicKeyFiles, json };
 };
 
 /** A bar on stderr when it is a terminal; otherwise nothing (CI logs stay readable). */
@@ -106,10 +114,17 @@ export const describeVerification = (result: ChainVerification, storeFile: strin
   return lines;
 };
 
-const openStore = async (file: string) => {
+const openStore = async (args: Arguments, env: NodeJS.ProcessEnv): Promise<{ trail: AuditTrail & { close(): Promise<void> }; label: string }> => {
+  if (env['EVENT_STORE'] === 'eventstoredb' && !args.storeGiven) {
+    const connectionString = env['EVENTSTORE_CONNECTION_STRING'];
+    if (!connectionString) throw new UsageError('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING.');
+    return { trail: await connectEventStoreDb({ connectionString }), label: `EventStoreDB ${redactConnectionString(connectionString)}` };
+  }
   // The audit tool never creates a log: a wrong path must not look like an empty, intact one.
-  if (!fs.existsSync(file)) throw new UsageError(`There is no event store at ${file}. Pass --store <file> or set EVENT_STORE_PATH / DATA_DIR.`);
-  return openSqliteEventStore({ path: file });
+  if (!fs.existsSync(args.store)) {
+    throw new UsageError(`There is no event store at ${args.store}. Pass --store <file> or set EVENT_STORE_PATH / DATA_DIR.`);
+  }
+  return { trail: await openSqliteEventStore({ path: args.store }), label: args.store };
 };
 
 export const runAuditCli = async (argv: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void, err: (line: string) => void): Promise<number> => {
@@ -122,12 +137,12 @@ export const runAuditCli = async (argv: readonly string[], env: NodeJS.ProcessEn
       err(`key id ${keyIdOf(key)}`);
       return 0;
     }
-    const store = await openStore(args.store);
+    const { trail: store, label } = await openStore(args, env);
     try {
       if (args.command === 'verify') {
         const { result } = await verifyAuditTrail(store, trustedKeys(args, env), progressBar());
         if (args.json) out(JSON.stringify(result, null, 2));
-        else for (const line of describeVerification(result, store.path)) (result.intact ? out : err)(line);
+        else for (const line of describeVerification(result, label)) (result.intact ? out : err)(line);
         return result.intact ? 0 : 1;
       }
       const { key, created } = loadOrCreateSigningKey(auditKeyConfig(env));
@@ -138,7 +153,7 @@ export const runAuditCli = async (argv: readonly string[], env: NodeJS.ProcessEn
           err('The event log is empty: there is nothing to sign yet.');
           return 1;
         }
-        for (const line of describeVerification(outcome.verification, store.path)) err(line);
+        for (const line of describeVerification(outcome.verification, label)) err(line);
         err('No checkpoint was signed: signing now would vouch for a damaged log.');
         return 1;
       }

@@ -1,4 +1,6 @@
 import type { JSONEventData, JSONType, RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
+import type { ChainLink } from '@tendril/shared/audit-chain';
+import { AUDIT_CHAIN_METADATA_KEY } from './esdb-audit-chain';
 import { type EventMetadata, type EventToAppend, InvalidEventError, type RecordedEvent } from '@tendril/shared/event-store';
 
 /**
@@ -21,14 +23,17 @@ export const toEsdbMetadata = (metadata: EventMetadata): EsdbStoredMetadata => {
   };
 };
 
-/** An event already checked by serialiseEventsToAppend, as ESDB's client sends it (JSON, our id). */
-export const toEsdbEventData = (event: EventToAppend): JSONEventData => ({
+/**
+ * An event already checked by serialiseEventsToAppend, as ESDB's client sends it (JSON, our id), with
+ * its audit chain link in the metadata under AUDIT_CHAIN_METADATA_KEY.
+ */
+export const toEsdbEventData = (event: EventToAppend, link?: ChainLink): JSONEventData => ({
   id: event.metadata.eventId,
   contentType: 'application/json',
   type: event.type,
   // Any JSON value is valid event data; the client's type only lists objects, arrays and strings.
   data: event.data as JSONType,
-  metadata: toEsdbMetadata(event.metadata) as unknown as JSONType,
+  metadata: (link ? { ...toEsdbMetadata(event.metadata), [AUDIT_CHAIN_METADATA_KEY]: link } : toEsdbMetadata(event.metadata)) as unknown as JSONType,
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -40,7 +45,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export const fromEsdbMetadata = (eventId: string, raw: unknown): EventMetadata | string => {
   if (!isRecord(raw)) return 'it has no JSON metadata';
-  const { $correlationId, $causationId, ...rest } = raw;
+  // The chain link is the store's, not the event's: readers get the metadata they appended.
+  const { $correlationId, $causationId, [AUDIT_CHAIN_METADATA_KEY]: _link, ...rest } = raw;
   if (typeof $correlationId !== 'string') return 'its metadata has no $correlationId';
   if (!isRecord(rest['actor']) || typeof rest['actor']['userId'] !== 'string') return 'its metadata has no actor';
   return {

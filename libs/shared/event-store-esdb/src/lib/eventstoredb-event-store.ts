@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type AllStreamRecordedEvent,
   END,
@@ -7,6 +8,12 @@ import {
   START,
   type StreamingRead,
 } from '@eventstore/db-client';
+import {
+  type AuditTrail,
+  type ChainedEvent,
+  type ChainLink,
+  type SignedCheckpoint,
+} from '@tendril/shared/audit-chain';
 import {
   type AppendOptions,
   type AppendResult,
@@ -25,7 +32,9 @@ import {
   StreamNotFoundError,
   type SubscribeToAllOptions,
   type Subscription,
+  WrongExpectedRevisionError,
 } from '@tendril/shared/event-store';
+import { chainLinkFromEsdbMetadata, chainLinksForAppend, firstRevisionOfAppend } from './esdb-audit-chain';
 import { isTransientEsdbError, translateEsdbError } from './esdb-errors';
 import { fromEsdbRecordedEvent, toEsdbEventData } from './esdb-event-mapping';
 import { toEsdbExpectedRevision, toSafeNumber } from './esdb-expected-revision';
@@ -49,6 +58,10 @@ export interface EventStoreDbOptions {
   /** Waits between retries of an append that failed transiently (leader change, dropped connection). */
   readonly appendRetryDelaysMs?: readonly number[];
 }
+
+/** Where signed checkpoints of the audit chain are kept when ESDB is the store. */
+export const AUDIT_CHECKPOINT_STREAM = 'audit-checkpoints';
+const AUDIT_CHECKPOINT_EVENT = 'AuditCheckpointSigned';
 
 const DEFAULTS = {
   connectTimeoutMs: 10_000,
@@ -82,7 +95,7 @@ async function* iterateRead<T>(read: StreamingRead<T>): AsyncGenerator<T> {
  * It passes the same contract suite as the embedded SQLite adapter; the README lists where ESDB
  * itself differs (duplicate event ids across streams) and why positions are commit positions.
  */
-export class EventStoreDbEventStore implements EventStore {
+export class EventStoreDbEventStore implements EventStore, AuditTrail {
   private readonly naming: StreamNaming;
   private readonly maxEventBytes: number;
   private readonly eventIdScanLimit: number;
@@ -90,6 +103,8 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly subscriptions = new Set<EsdbSubscription>();
   private closed = false;
+  /** Appends wait here in turn: each reads the chain's head and must write before the next reads it. */
+  private chainTurn: Promise<unknown> = Promise.resolve();
   private closing: Promise<void> | undefined;
 
   constructor(
@@ -107,9 +122,8 @@ export class EventStoreDbEventStore implements EventStore {
     // Validated exactly as the SQLite adapter does, before anything is sent: a bad batch writes nothing.
     const serialised = serialiseEventsToAppend(streamName, events, this.maxEventBytes);
     const expectedRevision = options?.expectedRevision;
-    const esdbExpected = toEsdbExpectedRevision(expectedRevision);
+    toEsdbExpectedRevision(expectedRevision);
     const stored = this.naming.toStored(streamName);
-    const eventData = events.map(toEsdbEventData);
     const appendBytes = serialised.reduce((sum, event) => sum + Buffer.byteLength(event.data), 0);
 
     const eventIds = serialised.map((event) => event.eventId);
@@ -119,8 +133,19 @@ export class EventStoreDbEventStore implements EventStore {
       try {
         const alreadyAppended = await transient(() => this.checkEventIdsInStream(stored, streamName, expectedRevision, eventIds));
         if (alreadyAppended) return alreadyAppended;
-        // Same ids, same expected revision: ESDB answers a repeat with the first result, so retrying is safe.
-        const result = await transient(() => this.client.appendToStream(stored, eventData, { expectedRevision: esdbExpected }));
+        const result = await this.inChainTurn(async () => {
+          // The hash covers the revision, so STREAM_EXISTS is sent as the exact revision it stands for.
+          const current = expectedRevision === STREAM_EXISTS ? await transient(() => this.streamRevision(streamName)) : null;
+          if (expectedRevision === STREAM_EXISTS && current === null) {
+            throw new WrongExpectedRevisionError(streamName, STREAM_EXISTS, NO_STREAM);
+          }
+          const firstRevision = firstRevisionOfAppend(expectedRevision, current);
+          const links = chainLinksForAppend(await transient(() => this.chainHead()), streamName, firstRevision, events);
+          const eventData = events.map((event, index) => toEsdbEventData(event, links[index]));
+          const sendExpected = toEsdbExpectedRevision(expectedRevision === STREAM_EXISTS ? firstRevision - 1 : expectedRevision);
+          // Same ids, same expected revision: ESDB answers a repeat with the first result, so retrying is safe.
+          return transient(() => this.client.appendToStream(stored, eventData, { expectedRevision: sendExpected }));
+        });
         const nextExpectedRevision = toSafeNumber(result.nextExpectedRevision, 'stream revision');
         // For one event ESDB's reply carries its position. For several, which record the reply points at
         // has varied between server versions, so the last event's position is read back (by revision).
@@ -269,6 +294,56 @@ export class EventStoreDbEventStore implements EventStore {
     return this.closing;
   }
 
+  /** The whole log with the chain link each event carries in its metadata (see @tendril/shared/audit-chain). */
+  async *readAuditChain(): AsyncIterable<ChainedEvent> {
+    this.assertOpen();
+    const ours = buildEsdbLogFilter(undefined, this.naming);
+    try {
+      for await (const resolved of iterateRead(this.client.readAll({ direction: 'forwards', fromPosition: START }))) {
+        const event = resolved.event;
+        if (!event || !ours.accepts(event.streamId, event.type)) continue;
+        yield { event: this.fromAllEvent(event), link: chainLinkFromEsdbMetadata(event.metadata) };
+      }
+    } catch (error) {
+      throw translateEsdbError(error, { operation: 'read' });
+    }
+  }
+
+  /** Checkpoints live in the log itself, in AUDIT_CHECKPOINT_STREAM (so they are chained too). */
+  async saveAuditCheckpoint(checkpoint: SignedCheckpoint): Promise<void> {
+    const revision = await this.streamRevision(AUDIT_CHECKPOINT_STREAM);
+    await this.appendToStream(
+      AUDIT_CHECKPOINT_STREAM,
+      [
+        {
+          type: AUDIT_CHECKPOINT_EVENT,
+          data: { ...checkpoint },
+          metadata: {
+            eventId: randomUUID(),
+            schemaVersion: 1,
+            occurredAt: checkpoint.signedAt,
+            correlationId: randomUUID(),
+            causationId: null,
+            actor: { userId: 'audit', role: 'system', organisationId: null },
+          },
+        },
+      ],
+      { expectedRevision: revision === null ? NO_STREAM : revision },
+    );
+  }
+
+  async auditCheckpoints(): Promise<SignedCheckpoint[]> {
+    const checkpoints: SignedCheckpoint[] = [];
+    try {
+      for await (const event of this.readStream(AUDIT_CHECKPOINT_STREAM)) {
+        if (event.type === AUDIT_CHECKPOINT_EVENT) checkpoints.push(event.data as SignedCheckpoint);
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return checkpoints;
+  }
+
   /** A first read, so a wrong address or credentials fail at start rather than at the first command. */
   async verifyConnection(timeoutMs: number): Promise<void> {
     const read = this.client.readAll({ direction: 'backwards', fromPosition: END, maxCount: 1, deadline: timeoutMs });
@@ -285,6 +360,23 @@ export class EventStoreDbEventStore implements EventStore {
     const forget = () => this.inFlight.delete(promise);
     promise.then(forget, forget);
     return promise;
+  }
+
+  private inChainTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.chainTurn.then(work, work);
+    this.chainTurn = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** The link of the last event of this store in $all (null when it has none yet). */
+  private async chainHead(): Promise<ChainLink | null> {
+    const ours = buildEsdbLogFilter(undefined, this.naming);
+    const read = this.client.readAll({ direction: 'backwards', fromPosition: END, requiresLeader: true });
+    for await (const resolved of iterateRead(read)) {
+      const event = resolved.event;
+      if (event && ours.accepts(event.streamId, event.type)) return chainLinkFromEsdbMetadata(event.metadata);
+    }
+    return null;
   }
 
   private fromAllEvent(event: AllStreamRecordedEvent): RecordedEvent {
