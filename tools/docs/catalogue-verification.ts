@@ -121,12 +121,16 @@ export const verifyCatalogueTable = (root: string, model: EventModel, table: Cat
 
   const handlers = new Set<Handler>(table.reactions.map((reaction) => reaction.handler));
   for (const handler of handlers) {
+    for (const extra of handler.alsoIn ?? []) {
+      if (files.read(extra) === null) problems.push(`Handler ${handler.name}: ${extra} does not exist`);
+    }
     const tokens = files.tokens(handler.file);
     if (tokens === null) problems.push(`Handler ${handler.name}: ${handler.file} does not exist`);
     else if (!tokens.strings.has(handler.name)) problems.push(`Handler ${handler.name}: ${handler.file} does not name it '${handler.name}'`);
     checkEvidence(files, handler.wiring, `Handler ${handler.name}`, problems);
   }
 
+  const filesOf = (handler: Handler) => [handler.file, ...(handler.alsoIn ?? [])];
   for (const reaction of table.reactions) {
     const event = eventByType.get(reaction.on);
     const what = `Reaction of ${reaction.handler.name} to ${reaction.on}`;
@@ -137,10 +141,11 @@ export const verifyCatalogueTable = (root: string, model: EventModel, table: Cat
     if (event.kind === 'domain' && event.context !== reaction.handler.context) {
       problems.push(`${what}: ${reaction.on} is a domain event of ${event.context}; another context may consume only integration events`);
     }
-    const tokens = files.tokens(reaction.handler.file);
-    if (tokens !== null && !mentionsEvent(tokens, model, reaction.on)) {
+    const handlerFiles = filesOf(reaction.handler);
+    const tokens = handlerFiles.map((file) => files.tokens(file));
+    if (tokens.every((t) => t !== null) && !tokens.some((t) => t !== null && mentionsEvent(t, model, reaction.on))) {
       const names = [`'${reaction.on}'`, ...namesOf(model, reaction.on)].join(' or ');
-      problems.push(`${what}: ${reaction.handler.file} does not mention ${names}`);
+      problems.push(`${what}: ${handlerFiles.join(' or ')} does not mention ${names}`);
     }
   }
 
@@ -158,7 +163,7 @@ export const verifyCatalogueTable = (root: string, model: EventModel, table: Cat
     for (const event of model.events) {
       const producer = [`libs/${event.context}/domain/`, `libs/${event.context}/contracts/`];
       if (producer.some((prefix) => file.startsWith(prefix)) || !mentionsEvent(tokens, model, event.type)) continue;
-      if (!table.reactions.some((reaction) => reaction.on === event.type && reaction.handler.file === file)) {
+      if (!table.reactions.some((reaction) => reaction.on === event.type && filesOf(reaction.handler).includes(file))) {
         problems.push(`${file} handles ${event.type}, but the reaction table does not list it: add an entry to REACTIONS`);
       }
     }

@@ -51,6 +51,17 @@ export const INTEGRATION_PUBLISHERS: readonly IntegrationPublisher[] = [
     translator: { file: 'libs/bidding/infra/src/lib/bidding-integration.translation.ts', tokens: ['translateBiddingEvent', 'toIntegrationEvents'] },
   },
   {
+    context: 'bidding',
+    service: 'bidding-service',
+    name: 'provider-registry-integration-events',
+    publishes: 'PROVIDER_REGISTRY_INTEGRATION_EVENT_TYPES',
+    wiring: {
+      file: 'apps/bidding-service/src/app/bidding-service.module.ts',
+      tokens: ["'provider-registry-integration-events'", 'translateProviderEvent', 'integrationPublisher'],
+    },
+    translator: { file: 'libs/bidding/infra/src/lib/provider-registry-integration.translation.ts', tokens: ['translateProviderEvent', 'toProviderIntegrationEvents'] },
+  },
+  {
     context: 'subcontracting',
     service: 'subcontracting-service',
     name: 'subcontracting-integration-events',
@@ -70,8 +81,10 @@ export interface Handler {
   readonly kind: 'reaction' | 'read model';
   /** The name its checkpoint is kept under, as the code spells it. */
   readonly name: string;
-  /** The file that handles the events; it must spell `name` and mention every event the handler is listed for. */
+  /** The file that spells `name`; it, or one of `alsoIn`, must mention every event the handler is listed for. */
   readonly file: string;
+  /** Further files the handler delegates to (one projection split over several files). */
+  readonly alsoIn?: readonly string[];
   /** The service module that runs it. */
   readonly wiring: SourceEvidence;
 }
@@ -85,6 +98,7 @@ export const HANDLERS = {
     kind: 'read model',
     name: 'tender-read-model',
     file: 'libs/tender/infra/src/lib/tender.projection.ts',
+    alsoIn: ['libs/tender/infra/src/lib/commissioning-plan.projection.ts'],
     wiring: { file: 'apps/tender-service/src/app/tender-service.module.ts', tokens: ['tenderReadModelProjection'] },
   }),
   bidReadModel: handler({
@@ -94,6 +108,14 @@ export const HANDLERS = {
     name: 'bid-read-model',
     file: 'libs/bidding/infra/src/lib/bid.projection.ts',
     wiring: { file: 'apps/bidding-service/src/app/bidding-service.module.ts', tokens: ['bidReadModelProjection'] },
+  }),
+  providerReadModel: handler({
+    context: 'bidding',
+    service: 'bidding-service',
+    kind: 'read model',
+    name: 'provider-read-model',
+    file: 'libs/bidding/infra/src/lib/provider.projection.ts',
+    wiring: { file: 'apps/bidding-service/src/app/bidding-service.module.ts', tokens: ['providerReadModelProjection'] },
   }),
   biddingFollowsTenders: handler({
     context: 'bidding',
@@ -132,7 +154,7 @@ export interface ReactionEntry {
   readonly does: string;
 }
 
-const { tenderReadModel, bidReadModel, biddingFollowsTenders, contractReadModel, contractsFromAwards } = HANDLERS;
+const { tenderReadModel, bidReadModel, providerReadModel, biddingFollowsTenders, contractReadModel, contractsFromAwards } = HANDLERS;
 
 export const REACTIONS: readonly ReactionEntry[] = [
   // The tender context: its read model and audit trail, fed by its own events and what others publish.
@@ -140,6 +162,15 @@ export const REACTIONS: readonly ReactionEntry[] = [
   { on: 'TenderClosed', handler: tenderReadModel, does: 'marks it closed; audit trail' },
   { on: 'LotAwarded', handler: tenderReadModel, does: 'records the award on the lot (status `awarded` once every lot is); audit trail with the rationale' },
   { on: 'TenderCancelled', handler: tenderReadModel, does: 'marks it cancelled with the reason; audit trail' },
+  { on: 'CommissioningPlanDrafted', handler: tenderReadModel, does: 'adds the plan (`commissioning_plan_view`) with its outcomes' },
+  { on: 'OutcomeMeasureAdded', handler: tenderReadModel, does: "adds the measure to the plan's outcomes" },
+  { on: 'StrandAdded', handler: tenderReadModel, does: 'adds the strand to the plan' },
+  { on: 'NeedsEvidenceRecorded', handler: tenderReadModel, does: "adds the evidence to the plan" },
+  { on: 'MarketEngagementNoticePublished', handler: tenderReadModel, does: 'adds the notice (`commissioning_engagement_notice`)' },
+  { on: 'MarketInterestRegistered', handler: tenderReadModel, does: "adds the provider's interest to the notice" },
+  { on: 'NoMarketEngagementReasonRecorded', handler: tenderReadModel, does: 'records the reason on the strand' },
+  { on: 'StrandReleasedForTender', handler: tenderReadModel, does: 'marks the strand released for tender' },
+  { on: 'bidding.provider-registered.v1', handler: tenderReadModel, does: "records the provider's kind (`tender_registered_provider`) for market engagement" },
   { on: 'bidding.bids-opened.v1', handler: tenderReadModel, does: 'stores the opened bids an award may name (`tender_opened_bid`); audit trail' },
   { on: 'subcontracting.contract-created.v1', handler: tenderReadModel, does: "links the contract to its tender (`tender_contract`); tender's audit trail" },
   { on: 'subcontracting.subcontractor-added.v1', handler: tenderReadModel, does: "tender's audit trail (through the contract link)" },
@@ -154,6 +185,9 @@ export const REACTIONS: readonly ReactionEntry[] = [
   { on: 'BidAmended', handler: bidReadModel, does: 'replaces price, answers and social value' },
   { on: 'BidWithdrawn', handler: bidReadModel, does: 'marks it withdrawn' },
   { on: 'BidOpened', handler: bidReadModel, does: 'marks it opened' },
+  { on: 'ProviderRegistered', handler: providerReadModel, does: 'adds the organisation to the registry (`provider_view`) with its first member' },
+  { on: 'DueDiligenceDeclared', handler: providerReadModel, does: 'records the declaration, replacing an earlier one of the same kind' },
+  { on: 'ProviderMemberAdded', handler: providerReadModel, does: 'adds the member' },
 
   // The subcontracting context creates a contract per awarded lot and keeps the supply chain read model.
   { on: 'tender.lot-awarded.v1', handler: contractsFromAwards, does: '`CreateContract` on `contract-<contractId>`, the id derived from tender and lot' },
