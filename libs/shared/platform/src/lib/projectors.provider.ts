@@ -4,7 +4,7 @@ import {
   type InjectionToken,
   Logger,
   type OnApplicationBootstrap,
-  type OnModuleDestroy,
+  type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -16,9 +16,13 @@ export const PROJECTORS = Symbol.for('tendril.Projectors');
 
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 
-/** Starts the service's projectors once the app is up and stops them before the event store closes. */
+/**
+ * Starts the service's projectors once the app is up. Stops them at application shutdown, which Nest runs
+ * after the HTTP server has finished its in-flight requests (so a mutation waiting for its read model still
+ * gets it) and, the service module being the root, before the platform module closes the event store.
+ */
 @Injectable()
-export class ProjectorsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+export class ProjectorsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Projectors');
 
   constructor(@Inject(PROJECTORS) private readonly projectors: Projectors) {}
@@ -28,7 +32,7 @@ export class ProjectorsLifecycle implements OnApplicationBootstrap, OnModuleDest
     this.logger.log(`Started ${this.projectors.projectors.map((p) => p.name).join(', ')}`);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.projectors.stop();
   }
 }
