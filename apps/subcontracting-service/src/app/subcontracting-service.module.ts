@@ -14,15 +14,17 @@ import {
   CONTRACT_COMMAND_HANDLERS,
   CONTRACT_QUERY_HANDLERS,
   ContractReadModel,
+  PerformanceReadModel,
   SubcontractingReactions,
 } from '@tendril/subcontracting/application';
-import { ContractResolver } from '@tendril/subcontracting/graphql';
+import { ContractResolver, PerformanceResolver } from '@tendril/subcontracting/graphql';
 import {
   CONTRACT_PROJECTION_PROGRESS,
   contractReadModelProjection,
   SUBCONTRACTING_INTEGRATION_SOURCE_FILTER,
   translateContractEvent,
   VisibleContractReadModel,
+  VisiblePerformanceReadModel,
 } from '@tendril/subcontracting/infra';
 
 export const SERVICE_NAME = 'subcontracting-service';
@@ -53,8 +55,10 @@ export const subcontractingProjections = (store: EventStore, reactions: Subcontr
     ...CONTRACT_COMMAND_HANDLERS,
     ...CONTRACT_QUERY_HANDLERS,
     ContractResolver,
+    PerformanceResolver,
     SubcontractingReactions,
     { provide: ContractReadModel, useClass: VisibleContractReadModel },
+    { provide: PerformanceReadModel, useClass: VisiblePerformanceReadModel },
     ...projectorsProviders(subcontractingProjections, [SubcontractingReactions]),
     { provide: CONTRACT_PROJECTION_PROGRESS, inject: [PROJECTORS], useFactory: waitForProjectors },
   ],

@@ -5,3 +5,4 @@ export * from './lib/contract/contract.state';
 export { decideContract, DEFAULT_SUBCONTRACTING_POLICY, type SubcontractingPolicy } from './lib/contract/contract.decide';
 export * from './lib/contract/contract.decider';
 export * from './lib/subcontracting.integration';
+export { quarterDates } from './lib/contract/contract-performance.decide';

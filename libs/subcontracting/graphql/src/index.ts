@@ -1,2 +1,4 @@
 export * from './lib/contract.models';
 export * from './lib/contract.resolver';
+export * from './lib/performance.models';
+export * from './lib/performance.resolver';

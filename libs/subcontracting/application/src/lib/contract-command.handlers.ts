@@ -7,6 +7,8 @@ import {
   AddSubcontractorCommand,
   type ContractCommandResult,
   EndSubcontractCommand,
+  RateContractCommand,
+  SubmitReturnCommand,
   VaryContractCommand,
   VarySubcontractCommand,
 } from './subcontracting-commands';
@@ -67,4 +69,26 @@ export class VarySubcontractHandler extends ContractCommandHandlerBase implement
   }
 }
 
-export const CONTRACT_COMMAND_HANDLERS = [AddSubcontractorHandler, EndSubcontractHandler, VaryContractHandler, VarySubcontractHandler];
+@CommandHandler(SubmitReturnCommand)
+export class SubmitReturnHandler extends ContractCommandHandlerBase implements ICommandHandler<SubmitReturnCommand> {
+  execute({ input, context }: SubmitReturnCommand): Promise<ContractCommandResult> {
+    const returnId = newId('return', context.idempotencySeed);
+    return this.run({ type: 'SubmitReturn', data: { ...input, returnId } }, context, input.subcontractId);
+  }
+}
+
+@CommandHandler(RateContractCommand)
+export class RateContractHandler extends ContractCommandHandlerBase implements ICommandHandler<RateContractCommand> {
+  execute({ input, context }: RateContractCommand): Promise<ContractCommandResult> {
+    return this.run({ type: 'RateContract', data: input }, context, null);
+  }
+}
+
+export const CONTRACT_COMMAND_HANDLERS = [
+  AddSubcontractorHandler,
+  EndSubcontractHandler,
+  VaryContractHandler,
+  VarySubcontractHandler,
+  SubmitReturnHandler,
+  RateContractHandler,
+];

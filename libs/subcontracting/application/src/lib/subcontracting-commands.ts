@@ -49,6 +49,36 @@ export class VarySubcontractCommand {
   ) {}
 }
 
+export class SubmitReturnCommand {
+  constructor(
+    readonly input: {
+      readonly contractId: string;
+      readonly period: string;
+      readonly subcontractId: string | null;
+      readonly figures: {
+        readonly youngPeopleReached: number;
+        readonly hoursDelivered: number;
+        readonly spendPence: number;
+        readonly outcomes: { readonly learning: number; readonly achievement: number; readonly progress: number };
+      };
+    },
+    readonly context: RequestContext,
+  ) {}
+}
+
+export class RateContractCommand {
+  constructor(
+    readonly input: {
+      readonly contractId: string;
+      readonly period: string;
+      readonly rating: 'good' | 'approaching_target' | 'requires_improvement' | 'inadequate';
+      readonly rationale: string;
+      readonly evidenceRefs: readonly string[];
+    },
+    readonly context: RequestContext,
+  ) {}
+}
+
 export interface ContractCommandResult {
   readonly contractId: string;
   readonly subcontractId: string | null;

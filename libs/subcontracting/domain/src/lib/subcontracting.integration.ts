@@ -82,6 +82,10 @@ export const toIntegrationEvents = (event: ContractEvent): readonly Subcontracti
       const { contractId, reason, terminatedAt } = event.data;
       return [{ type: 'subcontracting.contract-terminated.v1', data: { contractId, reason, terminatedAt } }];
     }
+    // Returns and ratings stay inside the context for now: no other context acts on them yet.
+    case 'ReturnSubmitted':
+    case 'ContractRated':
+      return [];
     case 'ContractVaried':
       return [{ type: 'subcontracting.contract-varied.v1', data: { ...event.data } }];
     case 'SubcontractVaried':

@@ -59,4 +59,40 @@ export class VariationRow {
   @Column({ type: 'bigint', transformer: bigintNumber }) position!: number;
 }
 
-export const CONTRACT_READ_MODEL_ENTITIES = [ContractRow, SubcontractRow, VariationRow];
+/** One organisation's quarterly return, with the council and strand copied in so value-for-money sums need no joins. */
+@Entity({ name: 'delivery_return_view' })
+@Index(['commissionerOrganisationId', 'period'])
+export class ReturnRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) returnId!: string;
+  @Index() @Column({ type: 'varchar', length: 64 }) contractId!: string;
+  @Column({ type: 'varchar', length: 64 }) commissionerOrganisationId!: string;
+  @Column({ type: 'varchar', length: 64 }) lotId!: string;
+  @Column({ type: 'varchar', length: 64 }) primeOrganisationId!: string;
+  @Column({ type: 'varchar', length: 7 }) period!: string;
+  @Column({ type: 'varchar', length: 64, nullable: true }) subcontractId!: string | null;
+  @Index() @Column({ type: 'varchar', length: 64 }) organisationId!: string;
+  @Column({ type: 'int' }) tier!: number;
+  @Column({ type: 'int' }) youngPeopleReached!: number;
+  @Column({ type: 'int' }) hoursDelivered!: number;
+  @Column({ type: 'bigint', transformer: bigintNumber }) spendPence!: number;
+  @Column({ type: 'int' }) learning!: number;
+  @Column({ type: 'int' }) achievement!: number;
+  @Column({ type: 'int' }) progress!: number;
+  @Column({ type: 'varchar', length: 30 }) submittedAt!: string;
+  @Column({ type: 'bigint', transformer: bigintNumber }) position!: number;
+}
+
+/** The commissioner's rating of a contract for a quarter and what it relied on. */
+@Entity({ name: 'contract_rating_view' })
+export class RatingRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) contractId!: string;
+  @PrimaryColumn({ type: 'varchar', length: 7 }) period!: string;
+  @Column({ type: 'varchar', length: 30 }) rating!: string;
+  @Column({ type: 'text' }) rationale!: string;
+  /** JSON array of evidence references. */
+  @Column({ type: 'text' }) evidenceRefs!: string;
+  @Column({ type: 'varchar', length: 64 }) ratedByUserId!: string;
+  @Column({ type: 'varchar', length: 30 }) ratedAt!: string;
+}
+
+export const CONTRACT_READ_MODEL_ENTITIES = [ContractRow, SubcontractRow, VariationRow, ReturnRow, RatingRow];

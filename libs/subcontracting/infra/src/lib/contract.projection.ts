@@ -1,7 +1,8 @@
 import type { Projection } from '@tendril/shared/projections';
+import type { Actor } from '@tendril/shared/event-store';
 import { CONTRACT_EVENT_TYPES, CONTRACT_STREAM_PREFIX, type ContractEvent } from '@tendril/subcontracting/domain';
 import type { EntityManager } from 'typeorm';
-import { CONTRACT_READ_MODEL_ENTITIES, ContractRow, SubcontractRow, VariationRow } from './contract-read-model.entities';
+import { CONTRACT_READ_MODEL_ENTITIES, ContractRow, RatingRow, ReturnRow, SubcontractRow, VariationRow } from './contract-read-model.entities';
 
 const variationRow = (
   data: Extract<ContractEvent, { type: 'ContractVaried' }>['data'],
@@ -20,7 +21,7 @@ const variationRow = (
   position,
 });
 
-const applyContractEvent = async (event: ContractEvent, position: number, tx: EntityManager): Promise<void> => {
+const applyContractEvent = async (event: ContractEvent, position: number, actor: Actor, tx: EntityManager): Promise<void> => {
   switch (event.type) {
     case 'ContractCreated': {
       const { createdAt, ...d } = event.data;
@@ -52,6 +53,22 @@ const applyContractEvent = async (event: ContractEvent, position: number, tx: En
       await tx.getRepository(VariationRow).insert(variationRow(event.data, event.data.subcontractId, position));
       return;
     }
+    case 'ReturnSubmitted': {
+      const { outcomes, ...d } = event.data;
+      const contract = await tx.getRepository(ContractRow).findOneByOrFail({ contractId: d.contractId });
+      await tx.getRepository(ReturnRow).insert({
+        ...d,
+        ...outcomes,
+        commissionerOrganisationId: contract.commissionerOrganisationId,
+        lotId: contract.lotId,
+        primeOrganisationId: contract.primeOrganisationId,
+        position,
+      });
+      return;
+    }
+    case 'ContractRated':
+      await tx.getRepository(RatingRow).insert({ ...event.data, evidenceRefs: JSON.stringify(event.data.evidenceRefs), ratedByUserId: actor.userId });
+      return;
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled contract event ${(unknown as { type: string }).type}`);
@@ -63,5 +80,5 @@ export const contractReadModelProjection: Projection = {
   name: 'contract-read-model',
   filter: { eventTypes: CONTRACT_EVENT_TYPES, streamPrefixes: [CONTRACT_STREAM_PREFIX] },
   entities: CONTRACT_READ_MODEL_ENTITIES,
-  apply: (event, tx) => applyContractEvent({ type: event.type, data: event.data } as ContractEvent, event.position, tx),
+  apply: (event, tx) => applyContractEvent({ type: event.type, data: event.data } as ContractEvent, event.position, event.metadata.actor, tx),
 };

@@ -67,4 +67,49 @@ export type VarySubcontract = Command<
   }
 >;
 
-export type ContractCommand = CreateContract | AddSubcontractor | EndSubcontract | TerminateContract | VaryContract | VarySubcontract;
+/** What one organisation delivered itself in a quarter: its subcontractors report their own. */
+export interface DeliveryFigures {
+  readonly youngPeopleReached: number;
+  readonly hoursDelivered: number;
+  readonly spendPence: number;
+  /** Young people with each outcome in the quarter. */
+  readonly outcomes: { readonly learning: number; readonly achievement: number; readonly progress: number };
+}
+
+/** A delivering organisation's quarterly return: the prime (subcontractId null) or a subcontractor. */
+export type SubmitReturn = Command<
+  'SubmitReturn',
+  {
+    readonly contractId: string;
+    readonly returnId: string;
+    /** Calendar quarter, `YYYY-Qn` (Q1 = January to March). */
+    readonly period: string;
+    readonly subcontractId: string | null;
+    readonly figures: DeliveryFigures;
+  }
+>;
+
+export const CONTRACT_RATINGS = ['good', 'approaching_target', 'requires_improvement', 'inadequate'] as const;
+export type ContractRating = (typeof CONTRACT_RATINGS)[number];
+
+/** The commissioner's rating of a contract for a quarter, with the evidence it relied on. */
+export type RateContract = Command<
+  'RateContract',
+  {
+    readonly contractId: string;
+    readonly period: string;
+    readonly rating: ContractRating;
+    readonly rationale: string;
+    readonly evidenceRefs: readonly string[];
+  }
+>;
+
+export type ContractCommand =
+  | CreateContract
+  | AddSubcontractor
+  | EndSubcontract
+  | TerminateContract
+  | VaryContract
+  | VarySubcontract
+  | SubmitReturn
+  | RateContract;

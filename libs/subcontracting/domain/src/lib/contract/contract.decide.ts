@@ -1,6 +1,7 @@
 import type { CommandMetadata } from '@tendril/shared/ddd';
 import { SubcontractingRuleBroken } from '../subcontracting.errors';
 import { isBlank, isIsoDate, isWholePositivePence, utcDate } from '../values/value-guards';
+import { rateContract, submitReturn } from './contract-performance.decide';
 import type {
   AddSubcontractor,
   ContractCommand,
@@ -459,6 +460,10 @@ export const decideContract = (
       return [varyContract(command, state)];
     case 'VarySubcontract':
       return [varySubcontract(command, state)];
+    case 'SubmitReturn':
+      return [submitReturn(command, state)];
+    case 'RateContract':
+      return [rateContract(command, state)];
     default: {
       const unknown: never = command;
       throw new Error(`Unknown contract command ${(unknown as { type: string }).type}`);

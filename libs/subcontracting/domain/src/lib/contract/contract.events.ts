@@ -95,7 +95,45 @@ export type SubcontractVaried = DomainEvent<
   }
 >;
 
-export type ContractEvent = ContractCreated | SubcontractorAdded | SubcontractEnded | ContractTerminated | ContractVaried | SubcontractVaried;
+export type ReturnSubmitted = DomainEvent<
+  'ReturnSubmitted',
+  {
+    readonly contractId: string;
+    readonly returnId: string;
+    readonly period: string;
+    readonly subcontractId: string | null;
+    readonly organisationId: string;
+    /** 0 for the prime's own delivery. */
+    readonly tier: number;
+    readonly youngPeopleReached: number;
+    readonly hoursDelivered: number;
+    readonly spendPence: number;
+    readonly outcomes: { readonly learning: number; readonly achievement: number; readonly progress: number };
+    readonly submittedAt: string;
+  }
+>;
+
+export type ContractRated = DomainEvent<
+  'ContractRated',
+  {
+    readonly contractId: string;
+    readonly period: string;
+    readonly rating: 'good' | 'approaching_target' | 'requires_improvement' | 'inadequate';
+    readonly rationale: string;
+    readonly evidenceRefs: readonly string[];
+    readonly ratedAt: string;
+  }
+>;
+
+export type ContractEvent =
+  | ContractCreated
+  | SubcontractorAdded
+  | SubcontractEnded
+  | ContractTerminated
+  | ContractVaried
+  | SubcontractVaried
+  | ReturnSubmitted
+  | ContractRated;
 
 export const CONTRACT_EVENT_TYPES: readonly ContractEvent['type'][] = [
   'ContractCreated',
@@ -104,4 +142,6 @@ export const CONTRACT_EVENT_TYPES: readonly ContractEvent['type'][] = [
   'ContractTerminated',
   'ContractVaried',
   'SubcontractVaried',
+  'ReturnSubmitted',
+  'ContractRated',
 ];

@@ -35,6 +35,10 @@ export interface ExistingContract {
   readonly scope: string | null;
   /** Every variation id used on this contract or its subcontracts: a variation is recorded once. */
   readonly variationIds: readonly string[];
+  /** `period|subcontractId-or-prime` of every return received: one return per organisation and quarter. */
+  readonly returnsReceived: readonly string[];
+  /** Each quarter's rating, oldest first. */
+  readonly ratings: readonly { readonly period: string; readonly rating: string }[];
   /** The whole supply chain under the prime, in the order subcontracts were added. */
   readonly subcontracts: readonly Subcontract[];
 }
@@ -47,6 +51,8 @@ const existing = (state: ContractState, eventType: string): ExistingContract => 
   if (state.status === 'none') throw new Error(`${eventType} applied to a contract that was never created`);
   return state;
 };
+
+export const returnKey = (period: string, subcontractId: string | null): string => `${period}|${subcontractId ?? 'prime'}`;
 
 const withTerms = (changes: TermChanges): TermChanges => {
   const { valuePence, endDate, scope, area } = changes;
@@ -62,7 +68,7 @@ export const evolveContract = (state: ContractState, event: ContractEvent): Cont
   switch (event.type) {
     case 'ContractCreated': {
       const { createdAt: _createdAt, ...terms } = event.data;
-      return { status: 'active', ...terms, scope: null, variationIds: [], subcontracts: [] };
+      return { status: 'active', ...terms, scope: null, variationIds: [], returnsReceived: [], ratings: [], subcontracts: [] };
     }
     case 'SubcontractorAdded': {
       const contract = existing(state, event.type);
@@ -106,6 +112,14 @@ export const evolveContract = (state: ContractState, event: ContractEvent): Cont
           subcontract.subcontractId === event.data.subcontractId ? { ...subcontract, ...withTerms(event.data.changes) } : subcontract,
         ),
       };
+    }
+    case 'ReturnSubmitted': {
+      const contract = existing(state, event.type);
+      return { ...contract, returnsReceived: [...contract.returnsReceived, returnKey(event.data.period, event.data.subcontractId)] };
+    }
+    case 'ContractRated': {
+      const contract = existing(state, event.type);
+      return { ...contract, ratings: [...contract.ratings, { period: event.data.period, rating: event.data.rating }] };
     }
     default: {
       const unknown: never = event;
