@@ -127,6 +127,16 @@ describe('The audit chain of the SQLite event store', () => {
       expect(result.firstBreak).toMatchObject({ kind: 'DATA_CHANGED', position: 4, afterPosition: 3 });
     });
 
+    it('catches metadata replaced by something that is not JSON, rather than failing to read it', async () => {
+      await aLogOfTen();
+      await tamper(`UPDATE events SET metadata = 'scrubbed' WHERE position = 2`);
+
+      const result = await verify();
+
+      expect(result.firstBreak).toMatchObject({ kind: 'DATA_CHANGED', position: 2, afterPosition: 1 });
+      expect(result.eventsChecked).toBe(10);
+    });
+
     it('catches a deleted event, at the position after the gap', async () => {
       await aLogOfTen();
       await tamper('DELETE FROM events WHERE position = 5');

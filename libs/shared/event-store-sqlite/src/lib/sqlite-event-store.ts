@@ -104,6 +104,26 @@ const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   recordedAt: row[6],
 });
 
+/** JSON, or the text itself when someone wrote something else there: the verifier then reports the change. */
+const jsonOrText = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};
+
+/** As toRecordedEvent, but never fails on a row edited by hand: the audit must report it, not crash on it. */
+const toAuditedEvent = (row: ChainedEventRow): RecordedEvent => ({
+  streamName: row[1],
+  revision: row[2],
+  position: row[0],
+  type: row[3],
+  data: jsonOrText(row[4]),
+  metadata: jsonOrText(row[5]) as RecordedEvent['metadata'],
+  recordedAt: row[6],
+});
+
 const checkCount = (name: string, value: number | undefined): number => {
   if (value === undefined) return Number.POSITIVE_INFINITY;
   if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
@@ -313,7 +333,7 @@ export class SqliteEventStore implements EventStore, AuditTrail, SubscriptionSou
       this.counters.eventsRead += rows.length;
       for (const row of rows) {
         const [sequence, previousHash, hash] = [row[7], row[8], row[9]];
-        yield { event: toRecordedEvent(row.slice(0, 7) as EventRow), link: parseChainLink({ sequence, previousHash, hash }) };
+        yield { event: toAuditedEvent(row), link: parseChainLink({ sequence, previousHash, hash }) };
       }
       if (rows.length < this.pageSize) return;
       after = (rows[rows.length - 1] as ChainedEventRow)[0];
