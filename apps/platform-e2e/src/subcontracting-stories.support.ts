@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { DEMO_ORGANISATIONS } from '@tendril/shared/testing';
+import { eventually, newKey, Session } from './support/platform';
+
+// Helpers for the subcontracting stories: a council whose strands are tendered and awarded to several
+// primes through the gateway, and sessions for organisations that are not demo users.
+
+/** Fixed for the run so the test can sign tokens the platform accepts, as an identity provider would. */
+export const E2E_SIGNING_KEY = 'e2e-signing-key-for-subcontracting-stories-0123456789';
+
+/** A signed-in member of an organisation that has no demo user (the 80 subcontractors, the extra primes). */
+export const sessionFor = async (baseUrl: string, role: 'prime' | 'provider', organisationId: string): Promise<Session> => {
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({ role, name: `Member of ${organisationId}`, org: organisationId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(`user-${organisationId}`)
+    .setIssuer('tendril-embedded')
+    .setAudience('tendril')
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .setJti(randomUUID())
+    .sign(new TextEncoder().encode(E2E_SIGNING_KEY));
+  return new Session(baseUrl, token);
+};
+
+const REGISTER_PROVIDER = `mutation($input: RegisterProviderInput!, $key: String!) { registerProvider(input: $input, idempotencyKey: $key) { organisationId } }`;
+const DECLARE_DUE_DILIGENCE = `mutation($input: DeclareDueDiligenceInput!, $key: String!) {
+  declareDueDiligence(input: $input, idempotencyKey: $key) { toRenewBeforeBidding }
+}`;
+const PUBLISH = `mutation($input: PublishTenderInput!, $key: String!) { publishTender(input: $input, idempotencyKey: $key) { id } }`;
+const SUBMIT = `mutation($input: SubmitBidInput!, $key: String!) { submitBid(input: $input, idempotencyKey: $key) { id } }`;
+const TENDER = `query($id: ID!) { tender(id: $id) { status } }`;
+const AWARD = `mutation($input: AwardLotInput!, $key: String!) { awardLot(input: $input, idempotencyKey: $key) { id } }`;
+const CONTRACTS = `query($tenderId: ID) { contracts(tenderId: $tenderId) { id lotId primeOrganisationId valuePence } }`;
+
+export interface Strand {
+  readonly lotId: string;
+  readonly prime: Session;
+  readonly primeName: string;
+  readonly primeKind: 'registered_social_landlord' | 'school';
+  readonly primeOrganisationId: string;
+  readonly valuePence: number;
+}
+
+export interface AwardedContract {
+  readonly id: string;
+  readonly lotId: string;
+  readonly primeOrganisationId: string;
+  readonly valuePence: number;
+}
+
+// Started in the past so four quarters of returns (2025-Q4 to 2026-Q3) can already be in.
+export const CONTRACT_START = '2025-10-01';
+export const CONTRACT_END = '2028-09-30';
+
+/** Bidding takes bids only from registered providers with current safeguarding due diligence. */
+const registerForBidding = async (strand: Strand, index: number): Promise<void> => {
+  await strand.prime.data(REGISTER_PROVIDER, {
+    key: newKey('register'),
+    input: {
+      name: strand.primeName,
+      kind: strand.primeKind,
+      ...(strand.primeKind === 'school' ? { schoolUrn: String(140_000 + index) } : {}),
+      vcse: false,
+      sme: false,
+      serviceCategories: ['youth-work'],
+      serviceAreas: ['Northmoor'],
+      yourDisplayName: `Lead for ${strand.primeName}`,
+    },
+  });
+  await strand.prime.data(DECLARE_DUE_DILIGENCE, {
+    key: newKey('safeguarding'),
+    input: {
+      kind: 'safeguarding_policy',
+      expiresAt: new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString(),
+      statement: 'Safeguarding policy adopted by the board',
+      evidenceRefs: ['board-minute-2026-10'],
+    },
+  });
+};
+
+/** Publishes one tender with a lot per strand, has each prime bid for its lot, and awards every lot once bids open. */
+export const awardStrands = async (commissioner: Session, strands: readonly Strand[], title = "Young people's services, whole council"): Promise<AwardedContract[]> => {
+  await Promise.all(strands.map(registerForBidding));
+  const { publishTender } = await commissioner.data<{ publishTender: { id: string } }>(PUBLISH, {
+    key: newKey('publish'),
+    input: {
+      title,
+      description: 'Youth work strands for learning, achievement and progress',
+      category: 'youth-work',
+      lots: strands.map((s) => ({ lotId: s.lotId, title: `Strand ${s.lotId}`, estimatedValuePence: s.valuePence })),
+      criteria: [
+        { criterionId: 'Q1', name: 'Quality', kind: 'quality', weightPercent: 60 },
+        { criterionId: 'P1', name: 'Price', kind: 'price', weightPercent: 40 },
+      ],
+      submissionDeadline: new Date(Date.now() + 6_000).toISOString(),
+      suitableForVcse: true,
+    },
+  });
+  const tenderId = publishTender.id;
+  const bids = await Promise.all(
+    strands.map(async (strand) => {
+      const { submitBid } = await strand.prime.data<{ submitBid: { id: string } }>(SUBMIT, {
+        key: newKey('bid'),
+        input: {
+          tenderId,
+          lotId: strand.lotId,
+          pricePence: strand.valuePence,
+          qualityAnswers: [{ criterionId: 'Q1', answer: 'A local partnership of small organisations' }],
+          socialValueCommitments: 'Local apprenticeships',
+        },
+      });
+      return { strand, bidId: submitBid.id };
+    }),
+  );
+  await eventually(
+    () => commissioner.data<{ tender: { status: string } }>(TENDER, { id: tenderId }),
+    ({ tender }) => tender.status === 'closed',
+    30_000,
+  );
+  for (const { strand, bidId } of bids) {
+    const input = {
+      tenderId,
+      lotId: strand.lotId,
+      bidId,
+      valuePence: strand.valuePence,
+      rationale: 'Only compliant bid for the strand; strong local delivery partnership',
+      evidenceRefs: [`evaluation-${strand.lotId}`],
+      contractStartDate: CONTRACT_START,
+      contractEndDate: CONTRACT_END,
+      paymentTermsDays: 30,
+    };
+    // Bids unseal for the commissioner a moment after the close: retry until the award is accepted.
+    await eventually(
+      () => commissioner.graphql(AWARD, { key: newKey('award'), input }),
+      (result) => result.errors.length === 0,
+      20_000,
+    );
+  }
+  const { contracts } = await eventually(
+    () => commissioner.data<{ contracts: AwardedContract[] }>(CONTRACTS, { tenderId }),
+    (result) => result.contracts.length === strands.length,
+    30_000,
+  );
+  return contracts;
+};
+
+export const NORTHMOOR = DEMO_ORGANISATIONS.northmoorCouncil.id;

@@ -1,0 +1,474 @@
+import { DEMO_ORGANISATIONS } from '@tendril/shared/testing';
+import {
+  type AwardedContract,
+  awardStrands,
+  CONTRACT_END,
+  CONTRACT_START,
+  E2E_SIGNING_KEY,
+  NORTHMOOR,
+  sessionFor,
+} from './subcontracting-stories.support';
+import { newKey, Session, startTestPlatform, type TestPlatform } from './support/platform';
+import { runRebuildCommand, snapshotReadModels } from './support/read-model-snapshot';
+
+const ADD = `mutation($input: AddSubcontractorInput!, $key: String!) {
+  addSubcontractor(input: $input, idempotencyKey: $key) { id subcontracts { id subcontractorOrganisationId } }
+}`;
+const END = `mutation($input: EndSubcontractInput!, $key: String!) { endSubcontract(input: $input, idempotencyKey: $key) { id } }`;
+const CHAIN = `query($council: ID, $includeEnded: Boolean) {
+  supplyChain(commissionerOrganisationId: $council, includeEnded: $includeEnded) {
+    commissionerOrganisationId contractCount organisationCount
+    nodes { contractId lotId subcontractId parentSubcontractId parentOrganisationId organisationId tier valuePence scope area startDate endDate paymentTermsDays status }
+    tiers { tier nodeCount organisationCount valuePence }
+  }
+}`;
+const VARY_CONTRACT = `mutation($input: VaryContractInput!, $key: String!) {
+  varyContract(input: $input, idempotencyKey: $key) {
+    id valuePence endDate scope
+    variations { id subcontractId reason approvedByUserId approvedByOrganisationId changes { valuePence endDate scope area } previous { valuePence endDate scope area } }
+  }
+}`;
+const VARY_SUBCONTRACT = `mutation($input: VarySubcontractInput!, $key: String!) {
+  varySubcontract(input: $input, idempotencyKey: $key) {
+    id subcontracts { id valuePence area }
+    variations { id subcontractId reason approvedByOrganisationId changes { valuePence area } previous { valuePence area } }
+  }
+}`;
+const SUBMIT_RETURN = `mutation($input: SubmitReturnInput!, $key: String!) { submitReturn(input: $input, idempotencyKey: $key) { contractId } }`;
+const RATE = `mutation($input: RateContractInput!, $key: String!) {
+  rateContract(input: $input, idempotencyKey: $key) { periods { period rating { rating rationale evidenceRefs ratedByUserId } } }
+}`;
+const PERFORMANCE = `query($id: ID!) {
+  contractPerformance(contractId: $id) {
+    periods { period returns { organisationId tier youngPeopleReached spendPence } chainTotals { youngPeopleReached hoursDelivered spendPence learning achievement progress } rating { rating evidenceRefs } }
+  }
+}`;
+const VALUE_FOR_MONEY = `query($council: ID, $period: String) {
+  valueForMoney(commissionerOrganisationId: $council, period: $period) {
+    council { youngPeopleReached spendPence outcomesAchieved costPerYoungPersonPence costPerOutcomePence }
+    byProvider { organisationId youngPeopleReached spendPence costPerYoungPersonPence costPerOutcomePence }
+    byStrand { lotId primeOrganisationId youngPeopleReached costPerYoungPersonPence }
+  }
+}`;
+const BENCHMARKS = `query($period: String) { councilBenchmarks(period: $period) { label yours youngPeopleReached spendPence costPerYoungPersonPence costPerOutcomePence } }`;
+const CONTRACT = `query($id: ID!) { contract(id: $id) { id valuePence subcontracts { id valuePence area } variations { id subcontractId reason } } }`;
+
+type Node = {
+  contractId: string;
+  subcontractId: string | null;
+  parentSubcontractId: string | null;
+  parentOrganisationId: string | null;
+  organisationId: string;
+  tier: number;
+  valuePence: number;
+  scope: string | null;
+  area: string | null;
+  paymentTermsDays: number;
+  status: string;
+};
+type Chain = {
+  commissionerOrganisationId: string;
+  contractCount: number;
+  organisationCount: number;
+  nodes: Node[];
+  tiers: { tier: number; nodeCount: number; organisationCount: number; valuePence: number }[];
+};
+
+const CONTRACT_VALUE = 50_000_000;
+const TIER_ONE_VALUE = 3_000_000;
+const TIER_TWO_VALUE = 1_000_000;
+const TIER_ONE_PER_PRIME = 12;
+const TIER_TWO_PER_PRIME = 4;
+
+const QUARTERS = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
+const EASTBRIDGE = DEMO_ORGANISATIONS.eastbridgeCouncil.id;
+
+/** What a node delivered itself in a quarter: primes 40 young people, tier 1 20, tier 2 10; each chain at its own unit cost. */
+const deliveryOf = (tier: number, costPerYoungPersonPence: number) => {
+  const youngPeopleReached = tier === 0 ? 40 : tier === 1 ? 20 : 10;
+  return {
+    youngPeopleReached,
+    hoursDelivered: youngPeopleReached * 3,
+    spendPence: youngPeopleReached * costPerYoungPersonPence,
+    outcomes: { learning: Math.floor(youngPeopleReached / 2), achievement: Math.floor(youngPeopleReached / 4), progress: Math.floor(youngPeopleReached / 5) },
+  };
+};
+const chainCost = (primeIndex: number) => 20_000 + primeIndex * 5_000;
+
+/** A stable id for the n-th small organisation in the council's supply chain. */
+const smallOrganisation = (n: number) => `c1000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
+
+interface PrimeChain {
+  readonly contract: AwardedContract;
+  readonly prime: Session;
+  readonly tierOne: { subcontractId: string; organisationId: string; session: Session }[];
+  readonly tierTwo: { subcontractId: string; organisationId: string; parentSubcontractId: string }[];
+}
+
+describe('A council’s supply chain through the gateway', () => {
+  let platform: TestPlatform;
+  let commissioner: Session;
+  let otherCouncil: Session;
+  let auditor: Session;
+  let eastbridgeContract: AwardedContract;
+  let eastbridgePrime: Session;
+  const chains: PrimeChain[] = [];
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ AUTH_SIGNING_KEY: E2E_SIGNING_KEY });
+    const signIn = (username: string) => Session.signIn(platform.baseUrl, username);
+    commissioner = await signIn('clara.commissioner');
+    otherCouncil = await signIn('ed.commissioner');
+    auditor = await signIn('audrey.auditor');
+    // Five primes: two social landlords and three schools.
+    const primes = [
+      { session: await signIn('harriet.prime'), organisationId: DEMO_ORGANISATIONS.moorlandHomes.id, name: 'Moorland Homes', kind: 'registered_social_landlord' as const },
+      { session: await signIn('omar.prime'), organisationId: DEMO_ORGANISATIONS.northmoorAcademy.id, name: 'Northmoor Academy', kind: 'school' as const },
+      { organisationId: 'c0000000-0000-4000-8000-00000000000a', name: 'Fellside Housing', kind: 'registered_social_landlord' as const },
+      { organisationId: 'c0000000-0000-4000-8000-00000000000b', name: 'St Aidan’s Primary School', kind: 'school' as const },
+      { organisationId: 'c0000000-0000-4000-8000-00000000000c', name: 'Northmoor High School', kind: 'school' as const },
+    ];
+    const strands = await Promise.all(
+      primes.map(async (p, index) => ({
+        lotId: `STRAND-${index + 1}`,
+        prime: p.session ?? (await sessionFor(platform.baseUrl, 'prime', p.organisationId)),
+        primeOrganisationId: p.organisationId,
+        primeName: p.name,
+        primeKind: p.kind,
+        valuePence: CONTRACT_VALUE,
+      })),
+    );
+    // Another council on the platform awards a strand too, so benchmarks have someone to compare with.
+    eastbridgePrime = await sessionFor(platform.baseUrl, 'prime', 'c0000000-0000-4000-8000-00000000000d');
+    const [contracts, eastbridgeContracts] = await Promise.all([
+      awardStrands(commissioner, strands),
+      awardStrands(
+        otherCouncil,
+        [{ lotId: 'EAST-1', prime: eastbridgePrime, primeOrganisationId: 'c0000000-0000-4000-8000-00000000000d', primeName: 'Eastbridge Homes', primeKind: 'registered_social_landlord', valuePence: CONTRACT_VALUE }],
+        'Eastbridge youth services',
+      ),
+    ]);
+    const [eastbridge] = eastbridgeContracts;
+    if (!eastbridge) throw new Error('no Eastbridge contract');
+    eastbridgeContract = eastbridge;
+
+    // Each prime builds its own chain (in parallel: one stream per contract); tier-1 subcontractors let tier 2.
+    await Promise.all(
+      strands.map(async (strand, primeIndex) => {
+        const contract = contracts.find((c) => c.lotId === strand.lotId);
+        if (!contract) throw new Error(`No contract for ${strand.lotId}`);
+        const chain: PrimeChain = { contract, prime: strand.prime, tierOne: [], tierTwo: [] };
+        for (let i = 0; i < TIER_ONE_PER_PRIME; i++) {
+          const organisationId = smallOrganisation(primeIndex * 100 + i);
+          const { addSubcontractor } = await strand.prime.data<{ addSubcontractor: { subcontracts: { id: string; subcontractorOrganisationId: string }[] } }>(ADD, {
+            key: newKey('tier1'),
+            input: {
+              contractId: contract.id,
+              subcontractorOrganisationId: organisationId,
+              valuePence: TIER_ONE_VALUE,
+              scope: `Youth club sessions ${i + 1}`,
+              area: `Ward ${i + 1}`,
+              startDate: CONTRACT_START,
+              endDate: CONTRACT_END,
+              paymentTermsDays: 14,
+            },
+          });
+          const added = addSubcontractor.subcontracts.find((s) => s.subcontractorOrganisationId === organisationId);
+          if (!added) throw new Error('subcontract not shown to its prime');
+          chain.tierOne.push({ subcontractId: added.id, organisationId, session: await sessionFor(platform.baseUrl, 'provider', organisationId) });
+        }
+        for (let i = 0; i < TIER_TWO_PER_PRIME; i++) {
+          const parent = chain.tierOne[i];
+          if (!parent) throw new Error('unreachable');
+          const organisationId = smallOrganisation(primeIndex * 100 + 50 + i);
+          const { addSubcontractor } = await parent.session.data<{ addSubcontractor: { subcontracts: { id: string; subcontractorOrganisationId: string }[] } }>(ADD, {
+            key: newKey('tier2'),
+            input: {
+              contractId: contract.id,
+              parentSubcontractId: parent.subcontractId,
+              subcontractorOrganisationId: organisationId,
+              valuePence: TIER_TWO_VALUE,
+              scope: 'Mentoring',
+              area: `Ward ${i + 1}, east`,
+              startDate: CONTRACT_START,
+              endDate: '2028-03-31',
+              paymentTermsDays: 30,
+            },
+          });
+          const added = addSubcontractor.subcontracts.find((s) => s.subcontractorOrganisationId === organisationId);
+          if (!added) throw new Error('subcontract not shown to the subcontractor that let it');
+          chain.tierTwo.push({ subcontractId: added.id, organisationId, parentSubcontractId: parent.subcontractId });
+        }
+        chains[primeIndex] = chain;
+      }),
+    );
+  }, 240_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('shows each reader their part of 80 subcontracts under five primes, varies and ends work, takes four quarters of returns, rates, benchmarks, and keeps it all in read models', async () => {
+    const [moorland, academy] = chains;
+    if (!moorland || !academy) throw new Error('chains not built');
+    const tierOneWithChild = moorland.tierOne[0];
+    const tierOneAlone = moorland.tierOne[11];
+    if (!tierOneWithChild || !tierOneAlone) throw new Error('unreachable');
+
+    // The commissioner sees the whole council: 5 primes, 60 tier-1 and 20 tier-2 subcontractors, money per tier.
+    const { supplyChain: whole } = await commissioner.data<{ supplyChain: Chain }>(CHAIN, {});
+    expect(whole).toMatchObject({ commissionerOrganisationId: NORTHMOOR, contractCount: 5, organisationCount: 85 });
+    expect(whole.nodes).toHaveLength(85);
+    expect(whole.tiers).toEqual([
+      { tier: 0, nodeCount: 5, organisationCount: 5, valuePence: 5 * CONTRACT_VALUE },
+      { tier: 1, nodeCount: 60, organisationCount: 60, valuePence: 60 * TIER_ONE_VALUE },
+      { tier: 2, nodeCount: 20, organisationCount: 20, valuePence: 20 * TIER_TWO_VALUE },
+    ]);
+    const tierTwoNode = whole.nodes.find((n) => n.subcontractId === moorland.tierTwo[0]?.subcontractId);
+    expect(tierTwoNode).toMatchObject({
+      contractId: moorland.contract.id,
+      parentSubcontractId: tierOneWithChild.subcontractId,
+      parentOrganisationId: tierOneWithChild.organisationId,
+      tier: 2,
+      valuePence: TIER_TWO_VALUE,
+      scope: 'Mentoring',
+      area: 'Ward 1, east',
+      paymentTermsDays: 30,
+    });
+    expect(whole.nodes.filter((n) => n.tier === 0).map((n) => n.organisationId)).toContain(DEMO_ORGANISATIONS.northmoorAcademy.id);
+
+    // An auditor sees the same chain; another council sees none of it.
+    expect((await auditor.data<{ supplyChain: Chain }>(CHAIN, { council: NORTHMOOR })).supplyChain.nodes).toHaveLength(85);
+    expect((await otherCouncil.data<{ supplyChain: Chain }>(CHAIN, { council: NORTHMOOR })).supplyChain).toMatchObject({
+      contractCount: 0,
+      nodes: [],
+      tiers: [],
+    });
+
+    // A prime sees its own tree only; a subcontractor its own branch, without the prime's terms above it.
+    const { supplyChain: primeView } = await moorland.prime.data<{ supplyChain: Chain }>(CHAIN, { council: NORTHMOOR });
+    expect(primeView.nodes).toHaveLength(1 + TIER_ONE_PER_PRIME + TIER_TWO_PER_PRIME);
+    expect(new Set(primeView.nodes.map((n) => n.contractId))).toEqual(new Set([moorland.contract.id]));
+    const { supplyChain: branch } = await tierOneWithChild.session.data<{ supplyChain: Chain }>(CHAIN, { council: NORTHMOOR });
+    expect(branch.nodes.map((n) => n.organisationId)).toEqual([tierOneWithChild.organisationId, moorland.tierTwo[0]?.organisationId]);
+    const { supplyChain: leaf } = await tierOneAlone.session.data<{ supplyChain: Chain }>(CHAIN, { council: NORTHMOOR });
+    expect(leaf.nodes.map((n) => n.organisationId)).toEqual([tierOneAlone.organisationId]);
+
+    // The chain rules hold through the gateway, each refused with its own code.
+    const tierTwoInput = {
+      contractId: moorland.contract.id,
+      parentSubcontractId: tierOneWithChild.subcontractId,
+      subcontractorOrganisationId: smallOrganisation(999),
+      valuePence: TIER_ONE_VALUE - TIER_TWO_VALUE + 1,
+      scope: 'Sports',
+      area: 'Ward 1',
+      startDate: CONTRACT_START,
+      endDate: '2028-03-31',
+      paymentTermsDays: 30,
+    };
+    expect(await tierOneWithChild.session.errorCodes(ADD, { key: newKey('x'), input: tierTwoInput })).toEqual(['SUBCONTRACT_VALUE_EXCEEDS_PARENT']);
+    expect(
+      await tierOneWithChild.session.errorCodes(ADD, {
+        key: newKey('x'),
+        input: { ...tierTwoInput, valuePence: 1_000, subcontractorOrganisationId: DEMO_ORGANISATIONS.moorlandHomes.id },
+      }),
+    ).toEqual(['SUBCONTRACT_CYCLE']);
+    expect(
+      await tierOneWithChild.session.errorCodes(ADD, { key: newKey('x'), input: { ...tierTwoInput, valuePence: 1_000, subcontractorOrganisationId: tierOneWithChild.organisationId } }),
+    ).toEqual(['CANNOT_SUBCONTRACT_TO_SELF']);
+    expect(await tierOneWithChild.session.errorCodes(ADD, { key: newKey('x'), input: { ...tierTwoInput, valuePence: 1_000, paymentTermsDays: 31 } })).toEqual([
+      'PAYMENT_TERMS_EXCEED_30_DAYS',
+    ]);
+    expect(await academy.prime.errorCodes(ADD, { key: newKey('x'), input: { ...tierTwoInput, valuePence: 1_000 } })).toEqual(['NOT_THE_PARENT_ORGANISATION']);
+
+    // Variations: the commissioner may not vary below what the prime has let, and is recorded as approver.
+    const subcontracted = TIER_ONE_PER_PRIME * TIER_ONE_VALUE;
+    expect(
+      await commissioner.errorCodes(VARY_CONTRACT, { key: newKey('vary'), input: { contractId: moorland.contract.id, valuePence: subcontracted - 1, reason: 'Budget cut' } }),
+    ).toEqual(['VALUE_BELOW_SUBCONTRACTED']);
+    expect(
+      await moorland.prime.errorCodes(VARY_CONTRACT, { key: newKey('vary'), input: { contractId: moorland.contract.id, valuePence: 60_000_000, reason: 'More' } }),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      await otherCouncil.errorCodes(VARY_CONTRACT, { key: newKey('vary'), input: { contractId: moorland.contract.id, valuePence: 60_000_000, reason: 'More' } }),
+    ).toEqual(['NOT_THE_CONTRACT_COMMISSIONER']);
+    const { varyContract } = await commissioner.data<{
+      varyContract: { valuePence: number; scope: string; variations: { reason: string; approvedByOrganisationId: string; changes: { valuePence: number; scope: string }; previous: { valuePence: number } }[] };
+    }>(VARY_CONTRACT, {
+      key: newKey('vary'),
+      input: { contractId: moorland.contract.id, valuePence: 60_000_000, scope: 'Youth work and holiday provision', reason: 'Holiday activities funding added' },
+    });
+    expect(varyContract).toMatchObject({ valuePence: 60_000_000, scope: 'Youth work and holiday provision' });
+    expect(varyContract.variations).toEqual([
+      expect.objectContaining({
+        reason: 'Holiday activities funding added',
+        approvedByOrganisationId: NORTHMOOR,
+        changes: { valuePence: 60_000_000, endDate: null, scope: 'Youth work and holiday provision', area: null },
+        previous: { valuePence: CONTRACT_VALUE, endDate: null, scope: null, area: null },
+      }),
+    ]);
+
+    // The prime varies a subcontract within its new headroom, but not past it; the subcontractor sees why.
+    const headroom = 60_000_000 - subcontracted;
+    expect(
+      await moorland.prime.errorCodes(VARY_SUBCONTRACT, {
+        key: newKey('vary'),
+        input: { contractId: moorland.contract.id, subcontractId: tierOneAlone.subcontractId, valuePence: TIER_ONE_VALUE + headroom + 1, reason: 'More sessions' },
+      }),
+    ).toEqual(['SUBCONTRACT_VALUE_EXCEEDS_PARENT']);
+    expect(
+      await tierOneAlone.session.errorCodes(VARY_SUBCONTRACT, {
+        key: newKey('vary'),
+        input: { contractId: moorland.contract.id, subcontractId: tierOneAlone.subcontractId, valuePence: TIER_ONE_VALUE + 1, reason: 'Please' },
+      }),
+    ).toEqual(['NOT_THE_PARENT_ORGANISATION']);
+    await moorland.prime.data(VARY_SUBCONTRACT, {
+      key: newKey('vary'),
+      input: { contractId: moorland.contract.id, subcontractId: tierOneAlone.subcontractId, valuePence: TIER_ONE_VALUE + headroom, area: 'Wards 12 and 13', reason: 'Takes on holiday provision' },
+    });
+    const { contract: seenBySubcontractor } = await tierOneAlone.session.data<{ contract: { valuePence: number; subcontracts: { valuePence: number; area: string }[]; variations: { reason: string; subcontractId: string | null }[] } }>(
+      CONTRACT,
+      { id: moorland.contract.id },
+    );
+    expect(seenBySubcontractor.subcontracts).toEqual([expect.objectContaining({ valuePence: TIER_ONE_VALUE + headroom, area: 'Wards 12 and 13' })]);
+    expect(seenBySubcontractor.variations).toEqual([{ id: expect.any(String), subcontractId: tierOneAlone.subcontractId, reason: 'Takes on holiday provision' }]);
+
+    // Ending a subcontract frees its value; the chain shows live work, or everything on request.
+    const lastTierOne = moorland.tierOne[10];
+    if (!lastTierOne) throw new Error('unreachable');
+    await moorland.prime.data(END, { key: newKey('end'), input: { contractId: moorland.contract.id, subcontractId: lastTierOne.subcontractId, reason: 'Group closed' } });
+    const { supplyChain: afterEnd } = await commissioner.data<{ supplyChain: Chain }>(CHAIN, {});
+    expect(afterEnd.nodes).toHaveLength(84);
+    expect(afterEnd.tiers.find((t) => t.tier === 1)).toEqual({
+      tier: 1,
+      nodeCount: 59,
+      organisationCount: 59,
+      valuePence: 59 * TIER_ONE_VALUE + headroom,
+    });
+    expect((await commissioner.data<{ supplyChain: Chain }>(CHAIN, { includeEnded: true })).supplyChain.nodes.find((n) => n.subcontractId === lastTierOne.subcontractId)).toMatchObject({
+      status: 'ended',
+    });
+    await moorland.prime.data(ADD, {
+      key: newKey('reuse'),
+      input: { ...tierTwoInput, parentSubcontractId: null, valuePence: TIER_ONE_VALUE, endDate: CONTRACT_END, subcontractorOrganisationId: smallOrganisation(998) },
+    });
+
+    // Four quarters of returns from every live organisation in every chain (prime's own delivery at tier 0).
+    const { supplyChain: delivering } = await commissioner.data<{ supplyChain: Chain }>(CHAIN, {});
+    const sessions = new Map<string, Session>(chains.map((c) => [c.contract.primeOrganisationId, c.prime]));
+    for (const chain of chains) for (const t of chain.tierOne) sessions.set(t.organisationId, t.session);
+    const sessionOf = async (organisationId: string) => sessions.get(organisationId) ?? (await sessionFor(platform.baseUrl, 'provider', organisationId));
+    await Promise.all(
+      chains.map(async (chain, primeIndex) => {
+        const nodes = delivering.nodes.filter((n) => n.contractId === chain.contract.id);
+        for (const period of QUARTERS) {
+          for (const node of nodes) {
+            const { outcomes, ...figures } = deliveryOf(node.tier, chainCost(primeIndex));
+            await (await sessionOf(node.organisationId)).data(SUBMIT_RETURN, {
+              key: newKey('return'),
+              input: { contractId: chain.contract.id, period, subcontractId: node.subcontractId, ...figures, outcomes },
+            });
+          }
+        }
+      }),
+    );
+    const eastbridgeDelivery = deliveryOf(0, 40_000);
+    const { outcomes: eastOutcomes, ...eastFigures } = eastbridgeDelivery;
+    await eastbridgePrime.data(SUBMIT_RETURN, { key: newKey('return'), input: { contractId: eastbridgeContract.id, period: '2026-Q3', ...eastFigures, outcomes: eastOutcomes } });
+
+    // Returns are refused for someone else's delivery, twice, for a quarter not yet begun, or with impossible outcomes.
+    const aReturn = { contractId: moorland.contract.id, period: '2026-Q3', subcontractId: null, ...deliveryOf(0, 1_000) };
+    expect(await tierOneAlone.session.errorCodes(SUBMIT_RETURN, { key: newKey('r'), input: aReturn })).toEqual(['NOT_YOUR_DELIVERY']);
+    expect(await moorland.prime.errorCodes(SUBMIT_RETURN, { key: newKey('r'), input: aReturn })).toEqual(['RETURN_ALREADY_SUBMITTED']);
+    expect(await moorland.prime.errorCodes(SUBMIT_RETURN, { key: newKey('r'), input: { ...aReturn, period: '2027-Q1' } })).toEqual(['RETURN_PERIOD_NOT_STARTED']);
+    expect(
+      await eastbridgePrime.errorCodes(SUBMIT_RETURN, {
+        key: newKey('r'),
+        input: { ...aReturn, contractId: eastbridgeContract.id, period: '2026-Q2', outcomes: { learning: 41, achievement: 0, progress: 0 } },
+      }),
+    ).toEqual(['RETURN_OUTCOMES_EXCEED_REACH']);
+
+    // The prime's view of a quarter adds up its whole chain; a subcontractor sees its own branch's returns only.
+    const moorlandNodes = delivering.nodes.filter((n) => n.contractId === moorland.contract.id);
+    const reachOf = (tier: number) => deliveryOf(tier, 0).youngPeopleReached;
+    const { contractPerformance: primePerformance } = await moorland.prime.data<{
+      contractPerformance: { periods: { period: string; returns: unknown[]; chainTotals: { youngPeopleReached: number; spendPence: number } }[] };
+    }>(PERFORMANCE, { id: moorland.contract.id });
+    expect(primePerformance.periods.map((p) => p.period)).toEqual(QUARTERS);
+    const moorlandReach = moorlandNodes.reduce((sum, n) => sum + reachOf(n.tier), 0);
+    expect(primePerformance.periods[3]).toMatchObject({
+      chainTotals: { youngPeopleReached: moorlandReach, spendPence: moorlandReach * chainCost(0) },
+    });
+    expect(primePerformance.periods[3]?.returns).toHaveLength(moorlandNodes.length);
+    const { contractPerformance: branchPerformance } = await tierOneWithChild.session.data<{
+      contractPerformance: { periods: { returns: { organisationId: string }[]; chainTotals: { youngPeopleReached: number }; rating: unknown }[] };
+    }>(PERFORMANCE, { id: moorland.contract.id });
+    expect(branchPerformance.periods[0]?.returns.map((r) => r.organisationId)).toEqual([tierOneWithChild.organisationId, moorland.tierTwo[0]?.organisationId]);
+    expect(branchPerformance.periods[0]?.chainTotals.youngPeopleReached).toBe(reachOf(1) + reachOf(2));
+
+    // The commissioner rates every contract for the latest quarter; one prime is inadequate twice, on evidence.
+    const inadequate = { rating: 'inadequate', rationale: 'Reach and progress well below target; two safeguarding complaints' };
+    for (const period of ['2026-Q2', '2026-Q3']) {
+      const { rateContract } = await commissioner.data<{ rateContract: { periods: { period: string; rating: { rating: string; evidenceRefs: string[]; ratedByUserId: string } | null }[] } }>(RATE, {
+        key: newKey('rate'),
+        input: { contractId: academy.contract.id, period, ...inadequate, evidenceRefs: [`return:${period}`, 'complaints-log-2026'] },
+      });
+      expect(rateContract.periods.find((p) => p.period === period)?.rating).toEqual({
+        rating: 'inadequate',
+        rationale: inadequate.rationale,
+        evidenceRefs: [`return:${period}`, 'complaints-log-2026'],
+        ratedByUserId: 'b0000000-0000-4000-8000-000000000001',
+      });
+    }
+    for (const chain of chains.filter((c) => c !== academy)) {
+      await commissioner.data(RATE, { key: newKey('rate'), input: { contractId: chain.contract.id, period: '2026-Q3', rating: 'good', rationale: 'On target', evidenceRefs: ['return:2026-Q3'] } });
+    }
+    const rateAgain = { contractId: academy.contract.id, period: '2026-Q3', rating: 'good', rationale: 'Second thoughts', evidenceRefs: ['return:2026-Q3'] };
+    expect(await commissioner.errorCodes(RATE, { key: newKey('rate'), input: rateAgain })).toEqual(['RATING_ALREADY_GIVEN']);
+    expect(await commissioner.errorCodes(RATE, { key: newKey('rate'), input: { ...rateAgain, period: '2026-Q1', evidenceRefs: [' '] } })).toEqual(['RATING_EVIDENCE_REQUIRED']);
+    expect(await academy.prime.errorCodes(RATE, { key: newKey('rate'), input: { ...rateAgain, period: '2026-Q1' } })).toEqual(['FORBIDDEN']);
+    expect((await tierOneWithChild.session.data<{ contractPerformance: { periods: { rating: unknown }[] } }>(PERFORMANCE, { id: moorland.contract.id })).contractPerformance.periods.every((p) => p.rating === null)).toBe(true);
+
+    // Value for money: cost per young person and per outcome, by provider and strand, from read-model sums.
+    type Figures = { youngPeopleReached: number; spendPence: number; costPerYoungPersonPence: number | null; costPerOutcomePence: number | null };
+    const { valueForMoney } = await commissioner.data<{
+      valueForMoney: { council: Figures & { outcomesAchieved: number }; byProvider: (Figures & { organisationId: string })[]; byStrand: (Figures & { lotId: string })[] };
+    }>(VALUE_FOR_MONEY, { period: '2026-Q3' });
+    expect(valueForMoney.byStrand.map((s) => [s.lotId, s.costPerYoungPersonPence])).toEqual(chains.map((_c, i) => [`STRAND-${i + 1}`, chainCost(i)]));
+    expect(valueForMoney.byProvider).toHaveLength(delivering.nodes.length);
+    expect(valueForMoney.byProvider.find((p) => p.organisationId === DEMO_ORGANISATIONS.northmoorAcademy.id)).toEqual({
+      organisationId: DEMO_ORGANISATIONS.northmoorAcademy.id,
+      youngPeopleReached: 40,
+      spendPence: 40 * chainCost(1),
+      costPerYoungPersonPence: chainCost(1),
+      costPerOutcomePence: Math.round((40 * chainCost(1)) / (20 + 10 + 8)),
+    });
+    const costs = valueForMoney.byProvider.map((p) => p.costPerYoungPersonPence ?? 0);
+    expect(costs).toEqual([...costs].sort((a, b) => a - b));
+    const councilReach = delivering.nodes.reduce((sum, n) => sum + reachOf(n.tier), 0);
+    const councilSpend = chains.reduce((sum, c, i) => sum + delivering.nodes.filter((n) => n.contractId === c.contract.id).reduce((s2, n) => s2 + reachOf(n.tier) * chainCost(i), 0), 0);
+    expect(valueForMoney.council).toMatchObject({ youngPeopleReached: councilReach, spendPence: councilSpend, costPerYoungPersonPence: Math.round(councilSpend / councilReach) });
+    expect(await otherCouncil.errorCodes(VALUE_FOR_MONEY, { council: NORTHMOOR })).toEqual(['NOT_ALLOWED_TO_READ_VALUE_FOR_MONEY']);
+    expect(await moorland.prime.errorCodes(VALUE_FOR_MONEY, { council: NORTHMOOR })).toEqual(['FORBIDDEN']);
+
+    // Benchmarks across councils: each council sees itself by name and the others anonymised.
+    const { councilBenchmarks } = await commissioner.data<{ councilBenchmarks: (Figures & { label: string; yours: boolean })[] }>(BENCHMARKS, { period: '2026-Q3' });
+    expect(councilBenchmarks).toEqual([
+      { label: 'your council', yours: true, youngPeopleReached: councilReach, spendPence: councilSpend, costPerYoungPersonPence: Math.round(councilSpend / councilReach), costPerOutcomePence: expect.any(Number) },
+      { label: 'council 1', yours: false, youngPeopleReached: 40, spendPence: 40 * 40_000, costPerYoungPersonPence: 40_000, costPerOutcomePence: Math.round((40 * 40_000) / 38) },
+    ]);
+    expect(JSON.stringify(councilBenchmarks)).not.toContain(EASTBRIDGE);
+    const eastView = (await otherCouncil.data<{ councilBenchmarks: { label: string; costPerYoungPersonPence: number }[] }>(BENCHMARKS, { period: '2026-Q3' })).councilBenchmarks;
+    expect(eastView.map((b) => b.label)).toEqual(['council 1', 'your council']);
+
+    // The chain lives in read-model tables (one row per node), rebuilt from the log to the same rows.
+    await platform.platform.stop();
+    const before = await snapshotReadModels(platform.env);
+    expect(before['subcontracting-service.subcontract_view']).toHaveLength(81);
+    expect(before['subcontracting-service.contract_variation_view']).toHaveLength(2);
+    expect(before['subcontracting-service.delivery_return_view']).toHaveLength(4 * delivering.nodes.length + 1);
+    expect(before['subcontracting-service.contract_rating_view']).toHaveLength(6);
+    await runRebuildCommand(platform.env);
+    expect(await snapshotReadModels(platform.env)).toEqual(before);
+  }, 240_000);
+});
