@@ -40,8 +40,10 @@ export const errorLoggingPlugin = (logger: Logger): ApolloServerPlugin<GatewayCo
     return {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
-          if (isCallerFacingCode(error.extensions['code'])) continue;
-          const service = typeof error.extensions['serviceName'] === 'string' ? ` from subgraph ${error.extensions['serviceName']}` : '';
+          // Errors from a failed subgraph fetch may come without extensions.
+          const extensions = (error.extensions ?? {}) as Record<string, unknown>;
+          if (isCallerFacingCode(extensions['code'])) continue;
+          const service = typeof extensions['serviceName'] === 'string' ? ` from subgraph ${extensions['serviceName']}` : '';
           const path = error.path === undefined ? '' : ` at ${error.path.join('.')}`;
           logger.error(
             `[${contextValue.correlationId}] masked internal error${service}${path}: ${error.message}`,

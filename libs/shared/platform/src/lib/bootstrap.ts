@@ -26,8 +26,8 @@ export const bootstrapService = async (
     });
     app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidUnknownValues: false }));
     app.enableShutdownHooks();
-    await app.listen(config.port, '127.0.0.1');
-    logger.log(`${serviceName} listening on http://127.0.0.1:${config.port}/graphql (event store: ${config.eventStore.kind}, read models: ${config.readModel.kind})`);
+    await app.listen(config.port, config.host);
+    logger.log(`${serviceName} listening on http://${config.host}:${config.port}/graphql (event store: ${config.eventStore.kind}, read models: ${config.readModel.kind})`);
     return app;
   } catch (error) {
     const message =

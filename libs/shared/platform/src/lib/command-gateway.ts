@@ -14,12 +14,13 @@ export interface MutationRequest {
   readonly req?: Request;
 }
 
+// Same rule as the gateway's, so the id it forwards is the one every service logs and records.
 const CORRELATION_HEADER = 'x-correlation-id';
 
 export const correlationIdOf = (req: Request | undefined): string => {
   const header = req?.headers[CORRELATION_HEADER];
   const value = Array.isArray(header) ? header[0] : header;
-  return value && /^[A-Za-z0-9._:-]{1,64}$/.test(value) ? value : randomUUID();
+  return value && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : randomUUID();
 };
 
 /**

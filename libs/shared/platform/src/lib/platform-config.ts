@@ -12,6 +12,11 @@ export class PlatformEnvironment {
   @Max(65535)
   PORT?: number;
 
+  /** Interface to listen on: loopback by default (the embedded platform); 0.0.0.0 in containers. */
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
   @IsOptional()
   @IsString()
   DATA_DIR?: string;
@@ -60,6 +65,7 @@ export class PlatformEnvironment {
 export interface PlatformConfig {
   readonly serviceName: string;
   readonly port: number;
+  readonly host: string;
   readonly dataDir: string;
   readonly eventStore:
     | { readonly kind: 'sqlite'; readonly path: string }
@@ -101,6 +107,7 @@ export const resolvePlatformConfig = (
   return {
     serviceName,
     port: env.PORT ?? defaultPort,
+    host: env.HOST ?? '127.0.0.1',
     dataDir,
     eventStore:
       env.EVENT_STORE === 'eventstoredb'
