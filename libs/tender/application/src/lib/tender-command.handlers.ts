@@ -4,6 +4,9 @@ import { CLOCK, type Clock, DomainRuleBroken, handleCommand, type RequestContext
 import { type Actor, EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
 import { type TenderCommand, tenderDecider, tenderStreamName } from '@tendril/tender/domain';
 import {
+  AnswerClarificationCommand,
+  AskClarificationCommand,
+  type ClarificationCommandResult,
   AwardLotCommand,
   CancelTenderCommand,
   CloseDueTendersCommand,
@@ -103,6 +106,41 @@ export class CancelTenderHandler extends TenderCommandHandlerBase implements ICo
   }
 }
 
+@CommandHandler(AskClarificationCommand)
+export class AskClarificationHandler extends TenderCommandHandlerBase implements ICommandHandler<AskClarificationCommand> {
+  async execute({ input, context }: AskClarificationCommand): Promise<ClarificationCommandResult> {
+    const questionId = context.idempotencySeed
+      ? uuidV5(`clarification:${context.idempotencySeed}`, TENDRIL_EVENT_ID_NAMESPACE)
+      : crypto.randomUUID();
+    const result = await this.run(input.tenderId, { type: 'AskClarification', data: { tenderId: input.tenderId, questionId, question: input.question } }, context);
+    return { ...result, questionId };
+  }
+}
+
+@CommandHandler(AnswerClarificationCommand)
+export class AnswerClarificationHandler extends TenderCommandHandlerBase implements ICommandHandler<AnswerClarificationCommand> {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) clock: Clock,
+    private readonly readModel: TenderReadModel,
+  ) {
+    super(store, clock);
+  }
+
+  async execute({ input, context }: AnswerClarificationCommand): Promise<ClarificationCommandResult> {
+    // A question asked on another tender gets its own code: answering it here would publish it to the wrong bidders.
+    const askedOn = await this.readModel.findClarificationTender(input.questionId);
+    if (askedOn !== null && askedOn !== input.tenderId) {
+      throw new DomainRuleBroken('CLARIFICATION_BELONGS_TO_ANOTHER_TENDER', `Question ${input.questionId} was asked on another tender`, {
+        questionId: input.questionId,
+        tenderId: input.tenderId,
+      });
+    }
+    const result = await this.run(input.tenderId, { type: 'AnswerClarification', data: input }, context);
+    return { ...result, questionId: input.questionId };
+  }
+}
+
 /** Deadlines are enforced by time: the scheduler closes every open tender whose deadline has passed. */
 @CommandHandler(CloseDueTendersCommand)
 export class CloseDueTendersHandler extends TenderCommandHandlerBase implements ICommandHandler<CloseDueTendersCommand> {
@@ -137,4 +175,11 @@ export class CloseDueTendersHandler extends TenderCommandHandlerBase implements 
   }
 }
 
-export const TENDER_COMMAND_HANDLERS = [PublishTenderHandler, AwardLotHandler, CancelTenderHandler, CloseDueTendersHandler];
+export const TENDER_COMMAND_HANDLERS = [
+  PublishTenderHandler,
+  AwardLotHandler,
+  CancelTenderHandler,
+  AskClarificationHandler,
+  AnswerClarificationHandler,
+  CloseDueTendersHandler,
+];

@@ -1,5 +1,5 @@
 import type { RequestContext } from '@tendril/shared/ddd';
-import type { AwardLotData, CancelTenderData, PublishTenderData } from '@tendril/tender/domain';
+import type { AnswerClarificationData, AwardLotData, CancelTenderData, PublishTenderData } from '@tendril/tender/domain';
 
 export class PublishTenderCommand {
   constructor(
@@ -20,6 +20,26 @@ export class CancelTenderCommand {
     readonly input: CancelTenderData,
     readonly context: RequestContext,
   ) {}
+}
+
+/** A provider's question; its id is assigned by the handler. */
+export class AskClarificationCommand {
+  constructor(
+    readonly input: { readonly tenderId: string; readonly question: string },
+    readonly context: RequestContext,
+  ) {}
+}
+
+export class AnswerClarificationCommand {
+  constructor(
+    readonly input: AnswerClarificationData,
+    readonly context: RequestContext,
+  ) {}
+}
+
+/** What a clarification command answers: the question it changed and where its events landed. */
+export interface ClarificationCommandResult extends TenderCommandResult {
+  readonly questionId: string;
 }
 
 export class CloseDueTendersCommand {

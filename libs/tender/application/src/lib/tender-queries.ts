@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainRuleBroken } from '@tendril/shared/ddd';
 import type { Actor } from '@tendril/shared/event-store';
 import type { TenderStatus } from '@tendril/tender/domain';
-import { type AuditEntryView, type TenderListFilter, type TenderPage, TenderReadModel, type TenderView } from './tender-read-model.port';
+import { type AuditEntryView, type ClarificationView, type TenderListFilter, type TenderPage, TenderReadModel, type TenderView } from './tender-read-model.port';
 
 export class GetTenderQuery {
   constructor(readonly tenderId: string) {}
@@ -17,6 +17,21 @@ export class TenderHistoryQuery {
     readonly tenderId: string,
     readonly reader: Actor,
   ) {}
+}
+
+export class TenderClarificationsQuery {
+  constructor(
+    readonly tenderId: string,
+    readonly reader: Actor,
+  ) {}
+}
+
+@QueryHandler(TenderClarificationsQuery)
+export class TenderClarificationsHandler implements IQueryHandler<TenderClarificationsQuery, readonly ClarificationView[]> {
+  constructor(private readonly readModel: TenderReadModel) {}
+  execute({ tenderId, reader }: TenderClarificationsQuery) {
+    return this.readModel.clarifications(tenderId, reader);
+  }
 }
 
 @QueryHandler(GetTenderQuery)
@@ -57,6 +72,6 @@ export class TenderHistoryHandler implements IQueryHandler<TenderHistoryQuery, r
   }
 }
 
-export const TENDER_QUERY_HANDLERS = [GetTenderHandler, ListTendersHandler, TenderHistoryHandler];
+export const TENDER_QUERY_HANDLERS = [GetTenderHandler, ListTendersHandler, TenderHistoryHandler, TenderClarificationsHandler];
 
 export type { TenderStatus };

@@ -1,3 +1,4 @@
+import type { Actor } from '@tendril/shared/event-store';
 import type { Lot, EvaluationCriterion, TenderStatus } from '@tendril/tender/domain';
 
 export interface LotAwardView {
@@ -17,6 +18,7 @@ export interface TenderView {
   readonly category: string;
   readonly status: TenderStatus;
   readonly submissionDeadline: string;
+  readonly clarificationDeadline: string;
   readonly lots: readonly (Lot & { readonly award: LotAwardView | null })[];
   readonly criteria: readonly EvaluationCriterion[];
   readonly lightTouchRegime: boolean;
@@ -61,6 +63,18 @@ export interface AuditEntryView {
   readonly summary: string;
 }
 
+/** A clarification as one reader may see it: the asker is named only to the tender's commissioners and overseers. */
+export interface ClarificationView {
+  readonly questionId: string;
+  readonly tenderId: string;
+  readonly question: string;
+  readonly answer: string | null;
+  readonly askedAt: string;
+  readonly answeredAt: string | null;
+  readonly askedByOrganisationId: string | null;
+  readonly askedByReader: boolean;
+}
+
 /** What the tender context's queries and schedulers read; infra implements it over TypeORM read models. */
 export abstract class TenderReadModel {
   abstract findTender(tenderId: string): Promise<TenderView | null>;
@@ -69,6 +83,14 @@ export abstract class TenderReadModel {
   abstract findTendersDueForClosing(now: Date): Promise<readonly { tenderId: string }[]>;
   abstract findOpenedBid(tenderId: string, bidId: string): Promise<OpenedBidView | null>;
   abstract history(tenderId: string): Promise<readonly AuditEntryView[]>;
+  /** The tender a question was asked on, or null when no such question exists. */
+  abstract findClarificationTender(questionId: string): Promise<string | null>;
+  /**
+   * The clarifications `reader` may see, oldest first: every question with its asker for the tender's
+   * commissioners, auditors and admins; for anyone else the published answers, anonymised, plus the
+   * reader's own organisation's questions.
+   */
+  abstract clarifications(tenderId: string, reader: Actor): Promise<readonly ClarificationView[]>;
   /** Resolves when the read models include every event up to `position`. */
   abstract waitForPosition(position: number): Promise<void>;
 }

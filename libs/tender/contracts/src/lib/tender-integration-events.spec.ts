@@ -12,6 +12,7 @@ describe('Tender integration events', () => {
       'tender.tender-closed.v1',
       'tender.lot-awarded.v1',
       'tender.tender-cancelled.v1',
+      'tender.clarification-published.v1',
     ]);
   });
 

@@ -25,6 +25,7 @@ export const TENDER_PUBLISHED_V1 = 'tender.tender-published.v1';
 export const TENDER_CLOSED_V1 = 'tender.tender-closed.v1';
 export const LOT_AWARDED_V1 = 'tender.lot-awarded.v1';
 export const TENDER_CANCELLED_V1 = 'tender.tender-cancelled.v1';
+export const CLARIFICATION_PUBLISHED_V1 = 'tender.clarification-published.v1';
 
 export interface TenderPublishedV1Data {
   readonly tenderId: TenderId;
@@ -68,6 +69,15 @@ export interface TenderCancelledV1Data {
   readonly cancelledAt: string;
 }
 
+/** A clarification answered by the commissioner, for every provider: the asker is never named. */
+export interface ClarificationPublishedV1Data {
+  readonly tenderId: TenderId;
+  readonly questionId: string;
+  readonly question: string;
+  readonly answer: string;
+  readonly publishedAt: string;
+}
+
 export interface TenderPublishedV1 {
   readonly type: typeof TENDER_PUBLISHED_V1;
   readonly data: TenderPublishedV1Data;
@@ -85,13 +95,19 @@ export interface TenderCancelledV1 {
   readonly data: TenderCancelledV1Data;
 }
 
-export type TenderIntegrationEvent = TenderPublishedV1 | TenderClosedV1 | LotAwardedV1 | TenderCancelledV1;
+export interface ClarificationPublishedV1 {
+  readonly type: typeof CLARIFICATION_PUBLISHED_V1;
+  readonly data: ClarificationPublishedV1Data;
+}
+
+export type TenderIntegrationEvent = TenderPublishedV1 | TenderClosedV1 | LotAwardedV1 | TenderCancelledV1 | ClarificationPublishedV1;
 
 export const TENDER_INTEGRATION_EVENT_TYPES: readonly TenderIntegrationEvent['type'][] = [
   TENDER_PUBLISHED_V1,
   TENDER_CLOSED_V1,
   LOT_AWARDED_V1,
   TENDER_CANCELLED_V1,
+  CLARIFICATION_PUBLISHED_V1,
 ];
 
 /** Narrows an event read from the store by its type; the producer guarantees the data shape. */

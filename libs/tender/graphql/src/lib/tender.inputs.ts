@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsDate, IsBoolean, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsDate, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { CriterionKindGql } from './tender.models';
 
 @InputType()
@@ -47,6 +47,11 @@ export class PublishTenderInput {
   @IsDate()
   submissionDeadline!: Date;
 
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Providers may ask questions until then; defaults to the submission deadline' })
+  @IsOptional()
+  @IsDate()
+  clarificationDeadline?: Date | null;
+
   @Field({ defaultValue: false }) @IsBoolean() lightTouchRegime!: boolean;
   @Field({ defaultValue: false }) @IsBoolean() suitableForVcse!: boolean;
   @Field({ defaultValue: false }) @IsBoolean() reservedParticipation!: boolean;
@@ -72,4 +77,17 @@ export class AwardLotInput {
 export class CancelTenderInput {
   @Field(() => ID) @IsString() tenderId!: string;
   @Field() @IsString() @Length(1, 20000) reason!: string;
+}
+
+@InputType()
+export class AskClarificationInput {
+  @Field(() => ID) @IsString() tenderId!: string;
+  @Field() @IsString() @Length(0, 5000) question!: string;
+}
+
+@InputType()
+export class AnswerClarificationInput {
+  @Field(() => ID) @IsString() tenderId!: string;
+  @Field(() => ID) @IsString() questionId!: string;
+  @Field({ description: 'Published to every provider with the asker anonymised' }) @IsString() @Length(0, 20000) answer!: string;
 }

@@ -1,5 +1,5 @@
-import type { AuditEntryView, TenderView } from '@tendril/tender/application';
-import { type AuditEntryModel, type CriterionKindGql, type TenderModel, TenderStatusGql } from './tender.models';
+import type { AuditEntryView, ClarificationView, TenderView } from '@tendril/tender/application';
+import { type AuditEntryModel, type ClarificationModel, type CriterionKindGql, type TenderModel, TenderStatusGql } from './tender.models';
 
 export const toTenderModel = (view: TenderView): TenderModel => ({
   id: view.tenderId,
@@ -9,6 +9,7 @@ export const toTenderModel = (view: TenderView): TenderModel => ({
   category: view.category,
   status: TenderStatusGql[view.status],
   submissionDeadline: new Date(view.submissionDeadline),
+  clarificationDeadline: new Date(view.clarificationDeadline),
   lots: view.lots.map((lot) => ({
     lotId: lot.lotId,
     title: lot.title,
@@ -35,4 +36,15 @@ export const toAuditEntryModel = (entry: AuditEntryView): AuditEntryModel => ({
   actor: { userId: entry.actorUserId, role: entry.actorRole, organisationId: entry.actorOrganisationId },
   correlationId: entry.correlationId,
   summary: entry.summary,
+});
+
+export const toClarificationModel = (view: ClarificationView): ClarificationModel => ({
+  id: view.questionId,
+  tenderId: view.tenderId,
+  question: view.question,
+  answer: view.answer,
+  askedAt: new Date(view.askedAt),
+  answeredAt: view.answeredAt ? new Date(view.answeredAt) : null,
+  askedByOrganisationId: view.askedByOrganisationId,
+  askedByYourOrganisation: view.askedByReader,
 });

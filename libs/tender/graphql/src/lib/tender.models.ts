@@ -51,6 +51,7 @@ export class TenderModel {
   @Field() category!: string;
   @Field(() => TenderStatusGql) status!: TenderStatusGql;
   @Field(() => GraphQLISODateTime) submissionDeadline!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'Providers may ask clarification questions until then' }) clarificationDeadline!: Date;
   @Field(() => [LotModel]) lots!: LotModel[];
   @Field(() => [EvaluationCriterionModel]) criteria!: EvaluationCriterionModel[];
   @Field() lightTouchRegime!: boolean;
@@ -85,4 +86,17 @@ export class AuditEntryModel {
   @Field(() => AuditActorModel) actor!: AuditActorModel;
   @Field() correlationId!: string;
   @Field() summary!: string;
+}
+
+@ObjectType('Clarification', { description: 'A clarification question and, once published, its answer; the asker is named only to the commissioners and auditors' })
+export class ClarificationModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) tenderId!: string;
+  @Field() question!: string;
+  @Field(() => String, { nullable: true }) answer!: string | null;
+  @Field(() => GraphQLISODateTime) askedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) answeredAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: "The asking organisation: for the tender's commissioners, auditors and admins only" })
+  askedByOrganisationId!: string | null;
+  @Field({ description: "Whether the reader's organisation asked it" }) askedByYourOrganisation!: boolean;
 }

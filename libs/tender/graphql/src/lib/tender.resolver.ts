@@ -4,6 +4,11 @@ import { CurrentActor, Roles } from '@tendril/shared/auth';
 import type { Actor } from '@tendril/shared/event-store';
 import { ApiError, CommandGateway, type GraphqlContext } from '@tendril/shared/platform';
 import {
+  AnswerClarificationCommand,
+  AskClarificationCommand,
+  type ClarificationCommandResult,
+  type ClarificationView,
+  TenderClarificationsQuery,
   AwardLotCommand,
   CancelTenderCommand,
   GetTenderQuery,
@@ -16,9 +21,9 @@ import {
   type TenderPage,
   type TenderView,
 } from '@tendril/tender/application';
-import { AwardLotInput, CancelTenderInput, PublishTenderInput } from './tender.inputs';
-import { toAuditEntryModel, toTenderModel } from './tender.mapper';
-import { AuditEntryModel, TenderConnectionModel, TenderModel, TenderStatusGql } from './tender.models';
+import { AnswerClarificationInput, AskClarificationInput, AwardLotInput, CancelTenderInput, PublishTenderInput } from './tender.inputs';
+import { toAuditEntryModel, toClarificationModel, toTenderModel } from './tender.mapper';
+import { AuditEntryModel, ClarificationModel, TenderConnectionModel, TenderModel, TenderStatusGql } from './tender.models';
 
 const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key per intended change (a UUID): a retry with the same key returns the first result and changes nothing';
 
@@ -85,6 +90,7 @@ export class TenderResolver {
             lots: input.lots.map(({ lotId, title, estimatedValuePence }) => ({ lotId, title, estimatedValuePence })),
             criteria: input.criteria.map(({ criterionId, name, kind, weightPercent }) => ({ criterionId, name, kind, weightPercent })),
             submissionDeadline: input.submissionDeadline.toISOString(),
+            clarificationDeadline: input.clarificationDeadline ? input.clarificationDeadline.toISOString() : null,
             lightTouchRegime: input.lightTouchRegime,
             suitableForVcse: input.suitableForVcse,
             reservedParticipation: input.reservedParticipation,
@@ -123,6 +129,51 @@ export class TenderResolver {
       (context) => new CancelTenderCommand({ tenderId: input.tenderId, reason: input.reason }, context),
     );
     return this.readBack(result);
+  }
+
+  @Query(() => [ClarificationModel], {
+    description: "A tender's clarifications: published answers (anonymised) and your own questions; commissioners and auditors see every question",
+  })
+  async tenderClarifications(@Args('tenderId', { type: () => ID }) tenderId: string, @CurrentActor() actor: Actor): Promise<ClarificationModel[]> {
+    const views = await this.queries.execute<TenderClarificationsQuery, readonly ClarificationView[]>(new TenderClarificationsQuery(tenderId, actor));
+    return views.map(toClarificationModel);
+  }
+
+  @Mutation(() => ClarificationModel, { description: 'Ask a clarification question on an open tender, before its clarification deadline' })
+  @Roles('provider', 'prime')
+  async askClarification(
+    @Args('input') input: AskClarificationInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<ClarificationModel> {
+    const result = await this.commands.send<ClarificationCommandResult>(
+      { operation: 'askClarification', idempotencyKey, actor, input, req },
+      (context) => new AskClarificationCommand({ tenderId: input.tenderId, question: input.question }, context),
+    );
+    return this.readClarification(result, actor);
+  }
+
+  @Mutation(() => ClarificationModel, { description: 'Answer a clarification: the answer is published to every provider with the asker anonymised' })
+  @Roles('commissioner')
+  async answerClarification(
+    @Args('input') input: AnswerClarificationInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<ClarificationModel> {
+    const result = await this.commands.send<ClarificationCommandResult>(
+      { operation: 'answerClarification', idempotencyKey, actor, input, req },
+      (context) => new AnswerClarificationCommand({ tenderId: input.tenderId, questionId: input.questionId, answer: input.answer }, context),
+    );
+    return this.readClarification(result, actor);
+  }
+
+  private async readClarification(result: ClarificationCommandResult, actor: Actor): Promise<ClarificationModel> {
+    if (result.position !== null) await this.readModel.waitForPosition(result.position);
+    const view = (await this.readModel.clarifications(result.tenderId, actor)).find((candidate) => candidate.questionId === result.questionId);
+    if (!view) throw new Error(`Clarification ${result.questionId} is missing from the read model after its command`);
+    return toClarificationModel(view);
   }
 
   /** Read-your-writes: answer from the read model once it includes the command's events. */

@@ -28,6 +28,10 @@ export class TenderRow {
   @Column({ type: 'varchar', length: 30 })
   submissionDeadline!: string;
 
+  /** Canonical UTC; null on rows of tenders published before clarifications (the submission deadline applies). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  clarificationDeadline!: string | null;
+
   @Column({ type: 'text' })
   lotsJson!: string;
 
@@ -109,11 +113,40 @@ export class AuditEntryRow {
   @Column({ type: 'varchar', length: 64, nullable: true })
   actorOrganisationId!: string | null;
 
-  @Column({ type: 'varchar', length: 64 })
+  @Column({ type: 'varchar', length: 128 })
   correlationId!: string;
 
   @Column({ type: 'text' })
   summary!: string;
+}
+
+/** Clarification questions and their published answers. The asker stays here, never in what providers read. */
+@Entity({ name: 'tender_clarification' })
+export class ClarificationRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  questionId!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  tenderId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  askedByOrganisationId!: string;
+
+  @Column({ type: 'text' })
+  question!: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  askedAt!: string;
+
+  @Column({ type: 'text', nullable: true })
+  answer!: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  answeredAt!: string | null;
+
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  askedPosition!: number;
 }
 
 /** Which tender a contract came from, so its supply-chain events join the tender's audit trail. */
@@ -127,4 +160,4 @@ export class TenderContractRow {
   tenderId!: string;
 }
 
-export const TENDER_READ_MODEL_ENTITIES = [TenderRow, OpenedBidRow, AuditEntryRow, TenderContractRow, ...COMMISSIONING_PLAN_READ_MODEL_ENTITIES];
+export const TENDER_READ_MODEL_ENTITIES = [TenderRow, OpenedBidRow, AuditEntryRow, TenderContractRow, ClarificationRow, ...COMMISSIONING_PLAN_READ_MODEL_ENTITIES];

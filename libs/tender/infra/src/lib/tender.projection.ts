@@ -21,7 +21,7 @@ import {
 } from '@tendril/subcontracting/contracts';
 import { applyCommissioningPlanEvent } from './commissioning-plan.projection';
 import { applyProviderRegistered } from './registered-providers';
-import { AuditEntryRow, OpenedBidRow, TenderContractRow, TenderRow } from './tender-read-model.entities';
+import { AuditEntryRow, ClarificationRow, OpenedBidRow, TenderContractRow, TenderRow } from './tender-read-model.entities';
 
 type StoredLot = { lotId: string; title: string; estimatedValuePence: number; award: LotAwardView | null };
 
@@ -55,6 +55,10 @@ const describe = (event: RecordedEvent): string | null => {
     }
     case 'TenderCancelled':
       return `Cancelled: ${String(data['reason'])}`;
+    case 'ClarificationAsked':
+      return `Organisation ${String(data['askedByOrganisationId'])} asked clarification ${String(data['questionId'])}: ${String(data['question'])}`;
+    case 'ClarificationAnswered':
+      return `Answered clarification ${String(data['questionId'])} and published it to every provider: ${String(data['answer'])}`;
     case BIDS_OPENED_V1: {
       const opened = data as unknown as BidsOpenedV1Data;
       return `Opened ${opened.bids.length} bid(s): ${opened.bids.map((b) => `${b.bidId} (lot ${b.lotId}, organisation ${b.organisationId})`).join(', ')}`;
@@ -97,6 +101,7 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
         category: d.category,
         status: 'open',
         submissionDeadline: d.submissionDeadline,
+        clarificationDeadline: d.clarificationDeadline ?? null,
         lotsJson: JSON.stringify(d.lots.map((lot): StoredLot => ({ ...lot, award: null }))),
         criteriaJson: JSON.stringify(d.criteria),
         lightTouchRegime: d.lightTouchRegime,
@@ -142,6 +147,27 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
         { status: 'cancelled', cancelledAt: event.data.cancelledAt, cancellationReason: event.data.reason, lastPosition: position },
       );
       return;
+    case 'ClarificationAsked': {
+      const d = event.data;
+      await manager.getRepository(ClarificationRow).save({
+        questionId: d.questionId,
+        tenderId: d.tenderId,
+        askedByOrganisationId: d.askedByOrganisationId,
+        question: d.question,
+        askedAt: d.askedAt,
+        answer: null,
+        answeredAt: null,
+        askedPosition: position,
+      });
+      await tenders.update({ tenderId: d.tenderId }, { lastPosition: position });
+      return;
+    }
+    case 'ClarificationAnswered': {
+      const d = event.data;
+      await manager.getRepository(ClarificationRow).update({ questionId: d.questionId }, { answer: d.answer, answeredAt: d.answeredAt });
+      await tenders.update({ tenderId: d.tenderId }, { lastPosition: position });
+      return;
+    }
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled tender event ${(unknown as { type: string }).type}`);

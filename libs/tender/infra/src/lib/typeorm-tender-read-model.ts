@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AuditEntryView,
+  type ClarificationView,
   type OpenedBidView,
   type TenderListFilter,
   type TenderPage,
@@ -10,7 +11,8 @@ import {
 } from '@tendril/tender/application';
 import type { EvaluationCriterion, TenderStatus } from '@tendril/tender/domain';
 import { DataSource, LessThanOrEqual, MoreThan, type FindOptionsWhere } from 'typeorm';
-import { AuditEntryRow, OpenedBidRow, TenderRow } from './tender-read-model.entities';
+import type { Actor } from '@tendril/shared/event-store';
+import { AuditEntryRow, ClarificationRow, OpenedBidRow, TenderRow } from './tender-read-model.entities';
 
 /** Provided by the service: resolves once its projector has applied the log up to a position. */
 export const TENDER_PROJECTION_PROGRESS = Symbol.for('tendril.tender.ProjectionProgress');
@@ -26,6 +28,7 @@ const toView = (row: TenderRow): TenderView => ({
   category: row.category,
   status: row.status as TenderStatus,
   submissionDeadline: row.submissionDeadline,
+  clarificationDeadline: row.clarificationDeadline ?? row.submissionDeadline,
   lots: JSON.parse(row.lotsJson) as TenderView['lots'],
   criteria: JSON.parse(row.criteriaJson) as EvaluationCriterion[],
   lightTouchRegime: row.lightTouchRegime,
@@ -91,6 +94,36 @@ export class TypeormTenderReadModel extends TenderReadModel {
     return this.dataSource
       .getRepository(AuditEntryRow)
       .find({ where: { tenderId, position: MoreThan(-1) }, order: { position: 'ASC' } });
+  }
+
+  async findClarificationTender(questionId: string): Promise<string | null> {
+    const row = await this.dataSource.getRepository(ClarificationRow).findOne({ select: { tenderId: true }, where: { questionId } });
+    return row?.tenderId ?? null;
+  }
+
+  async clarifications(tenderId: string, reader: Actor): Promise<readonly ClarificationView[]> {
+    const tender = await this.dataSource.getRepository(TenderRow).findOne({ select: { organisationId: true }, where: { tenderId } });
+    if (!tender) return [];
+    const oversees =
+      reader.role === 'auditor' || reader.role === 'admin' || (reader.role === 'commissioner' && reader.organisationId === tender.organisationId);
+    const rows = await this.dataSource.getRepository(ClarificationRow).find({ where: { tenderId }, order: { askedPosition: 'ASC' } });
+    return rows.flatMap((row): ClarificationView[] => {
+      const askedByReader = reader.organisationId !== null && row.askedByOrganisationId === reader.organisationId;
+      // Unanswered questions stay with the asker and the commissioners; answers go to everyone, anonymised.
+      if (!oversees && !askedByReader && row.answer === null) return [];
+      return [
+        {
+          questionId: row.questionId,
+          tenderId: row.tenderId,
+          question: row.question,
+          answer: row.answer,
+          askedAt: row.askedAt,
+          answeredAt: row.answeredAt,
+          askedByOrganisationId: oversees ? row.askedByOrganisationId : null,
+          askedByReader,
+        },
+      ];
+    });
   }
 
   waitForPosition(position: number): Promise<void> {

@@ -28,6 +28,8 @@ export interface PublishTenderData {
   readonly criteria: readonly EvaluationCriterion[];
   /** ISO-8601 instant with an offset; must be after `metadata.now`. */
   readonly submissionDeadline: string;
+  /** ISO-8601 instant: providers may ask questions until then. Null means until the submission deadline. */
+  readonly clarificationDeadline: string | null;
   readonly lightTouchRegime: boolean;
   readonly suitableForVcse: boolean;
   readonly reservedParticipation: boolean;
@@ -57,9 +59,24 @@ export interface CancelTenderData {
   readonly reason: string;
 }
 
+export interface AskClarificationData {
+  readonly tenderId: string;
+  readonly questionId: string;
+  readonly question: string;
+}
+
+export interface AnswerClarificationData {
+  readonly tenderId: string;
+  readonly questionId: string;
+  readonly answer: string;
+}
+
 export type PublishTender = Command<'PublishTender', PublishTenderData>;
 export type CloseTender = Command<'CloseTender', CloseTenderData>;
 export type AwardLot = Command<'AwardLot', AwardLotData>;
 export type CancelTender = Command<'CancelTender', CancelTenderData>;
 
-export type TenderCommand = PublishTender | CloseTender | AwardLot | CancelTender;
+export type AskClarification = Command<'AskClarification', AskClarificationData>;
+export type AnswerClarification = Command<'AnswerClarification', AnswerClarificationData>;
+
+export type TenderCommand = PublishTender | CloseTender | AwardLot | CancelTender | AskClarification | AnswerClarification;

@@ -35,6 +35,7 @@ const publishData = (overrides: Partial<PublishTenderData> = {}): PublishTenderD
     { criterionId: 'crit-youth', name: 'Youth panel', kind: 'youth_panel', weightPercent: 20 },
   ],
   submissionDeadline: DEADLINE,
+  clarificationDeadline: null,
   lightTouchRegime: true,
   suitableForVcse: true,
   reservedParticipation: false,
@@ -49,7 +50,7 @@ const publish = (overrides: Partial<PublishTenderData> = {}, actor: Actor = comm
 
 const tenderPublished: TenderPublished = {
   type: 'TenderPublished',
-  data: { ...publishData(), publishedAt: BEFORE_DEADLINE },
+  data: { ...publishData(), clarificationDeadline: DEADLINE, publishedAt: BEFORE_DEADLINE },
 };
 
 const close = (now = AT_DEADLINE, actor: Actor = scheduler): CloseTender => ({

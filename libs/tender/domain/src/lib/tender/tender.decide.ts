@@ -1,8 +1,17 @@
 import type { CommandMetadata } from '@tendril/shared/ddd';
 import { isBlank, isIsoDate, isWholePence, parseInstant, toCanonicalInstant } from '../values/value-guards';
-import { CRITERION_KINDS, type AwardLot, type CancelTender, type CloseTender, type PublishTender, type TenderCommand } from './tender.commands';
+import {
+  CRITERION_KINDS,
+  type AnswerClarification,
+  type AskClarification,
+  type AwardLot,
+  type CancelTender,
+  type CloseTender,
+  type PublishTender,
+  type TenderCommand,
+} from './tender.commands';
 import { TenderRuleBroken } from './tender.errors';
-import type { LotAwarded, TenderCancelled, TenderClosed, TenderEvent, TenderPublished } from './tender.events';
+import type { ClarificationAnswered, ClarificationAsked, LotAwarded, TenderCancelled, TenderClosed, TenderEvent, TenderPublished } from './tender.events';
 import type { PublishedTender, TenderState } from './tender.state';
 
 const MAX_PAYMENT_TERMS_DAYS = 30;
@@ -78,6 +87,24 @@ const publishTender = (command: PublishTender, state: TenderState): TenderPublis
       submissionDeadline: data.submissionDeadline,
     });
   }
+  let clarificationDeadline = deadline;
+  if (data.clarificationDeadline !== null) {
+    const parsed = parseInstant(data.clarificationDeadline);
+    if (parsed === null) {
+      throw new TenderRuleBroken('CLARIFICATION_DEADLINE_MUST_BE_AN_ISO_INSTANT', 'The clarification deadline must be an ISO-8601 instant with an offset');
+    }
+    if (parsed > deadline) {
+      throw new TenderRuleBroken('CLARIFICATION_DEADLINE_MUST_BE_BEFORE_SUBMISSION_DEADLINE', 'Questions close no later than bids do', {
+        clarificationDeadline: data.clarificationDeadline,
+      });
+    }
+    if (parsed <= metadata.now.getTime()) {
+      throw new TenderRuleBroken('CLARIFICATION_DEADLINE_MUST_BE_IN_THE_FUTURE', 'The clarification deadline must be in the future', {
+        clarificationDeadline: data.clarificationDeadline,
+      });
+    }
+    clarificationDeadline = parsed;
+  }
 
   return {
     type: 'TenderPublished',
@@ -90,6 +117,7 @@ const publishTender = (command: PublishTender, state: TenderState): TenderPublis
       lots: data.lots.map(({ lotId, title, estimatedValuePence }) => ({ lotId, title: title.trim(), estimatedValuePence })),
       criteria: data.criteria.map(({ criterionId, name, kind, weightPercent }) => ({ criterionId, name, kind, weightPercent })),
       submissionDeadline: toCanonicalInstant(deadline),
+      clarificationDeadline: toCanonicalInstant(clarificationDeadline),
       lightTouchRegime: data.lightTouchRegime,
       suitableForVcse: data.suitableForVcse,
       reservedParticipation: data.reservedParticipation,
@@ -184,6 +212,71 @@ const cancelTender = (command: CancelTender, state: TenderState): TenderCancelle
   return { type: 'TenderCancelled', data: { tenderId: tender.tenderId, reason: data.reason.trim(), cancelledAt: metadata.now.toISOString() } };
 };
 
+// Late actions are refused by time, whether or not the scheduler has closed the tender yet.
+const assertBeforeSubmissionDeadline = (tender: PublishedTender, metadata: CommandMetadata): void => {
+  if (tender.status === 'cancelled') throw new TenderRuleBroken('TENDER_CANCELLED', `Tender ${tender.tenderId} was cancelled`);
+  if (tender.status !== 'open' || metadata.now.getTime() >= Date.parse(tender.submissionDeadline)) {
+    throw new TenderRuleBroken('TENDER_DEADLINE_PASSED', `Tender ${tender.tenderId} closed for bids at ${tender.submissionDeadline}`, {
+      submissionDeadline: tender.submissionDeadline,
+    });
+  }
+};
+
+const askClarification = (command: AskClarification, state: TenderState): ClarificationAsked => {
+  const { data, metadata } = command;
+  const tender = existing(state, data.tenderId);
+  const { actor } = metadata;
+  if ((actor.role !== 'provider' && actor.role !== 'prime') || actor.organisationId === null) {
+    throw new TenderRuleBroken('ONLY_PROVIDERS_MAY_ASK_CLARIFICATIONS', 'Clarification questions come from providers');
+  }
+  assertBeforeSubmissionDeadline(tender, metadata);
+  if (metadata.now.getTime() >= Date.parse(tender.clarificationDeadline)) {
+    throw new TenderRuleBroken('CLARIFICATION_DEADLINE_PASSED', `Tender ${tender.tenderId} took questions until ${tender.clarificationDeadline}`, {
+      clarificationDeadline: tender.clarificationDeadline,
+    });
+  }
+  if (isBlank(data.question)) throw new TenderRuleBroken('CLARIFICATION_QUESTION_REQUIRED', 'A clarification needs a question');
+  if (tender.clarifications[data.questionId] !== undefined) {
+    throw new TenderRuleBroken('DUPLICATE_CLARIFICATION_ID', `Question ${data.questionId} was already asked`, { questionId: data.questionId });
+  }
+  return {
+    type: 'ClarificationAsked',
+    data: {
+      tenderId: tender.tenderId,
+      questionId: data.questionId,
+      question: data.question.trim(),
+      askedByOrganisationId: actor.organisationId,
+      askedAt: metadata.now.toISOString(),
+    },
+  };
+};
+
+const answerClarification = (command: AnswerClarification, state: TenderState): ClarificationAnswered => {
+  const { data, metadata } = command;
+  const tender = existing(state, data.tenderId);
+  assertActsForCommissioner(tender, metadata);
+  const clarification = tender.clarifications[data.questionId];
+  if (clarification === undefined) {
+    throw new TenderRuleBroken('CLARIFICATION_NOT_FOUND', `Tender ${tender.tenderId} has no question ${data.questionId}`, { questionId: data.questionId });
+  }
+  if (clarification.answered) {
+    throw new TenderRuleBroken('CLARIFICATION_ALREADY_ANSWERED', `Question ${data.questionId} is already answered`, { questionId: data.questionId });
+  }
+  // An answer published after bids closed could no longer inform any bid.
+  assertBeforeSubmissionDeadline(tender, metadata);
+  if (isBlank(data.answer)) throw new TenderRuleBroken('CLARIFICATION_ANSWER_REQUIRED', 'An answer needs some text');
+  return {
+    type: 'ClarificationAnswered',
+    data: {
+      tenderId: tender.tenderId,
+      questionId: data.questionId,
+      question: clarification.question,
+      answer: data.answer.trim(),
+      answeredAt: metadata.now.toISOString(),
+    },
+  };
+};
+
 export const decideTender = (command: TenderCommand, state: TenderState): readonly TenderEvent[] => {
   switch (command.type) {
     case 'PublishTender':
@@ -194,6 +287,10 @@ export const decideTender = (command: TenderCommand, state: TenderState): readon
       return [awardLot(command, state)];
     case 'CancelTender':
       return [cancelTender(command, state)];
+    case 'AskClarification':
+      return [askClarification(command, state)];
+    case 'AnswerClarification':
+      return [answerClarification(command, state)];
     default: {
       const unknown: never = command;
       throw new Error(`Unknown tender command ${(unknown as { type: string }).type}`);

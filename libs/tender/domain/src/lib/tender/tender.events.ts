@@ -11,6 +11,8 @@ export interface TenderPublishedData {
   readonly criteria: readonly EvaluationCriterion[];
   /** Canonical UTC ISO-8601 instant. */
   readonly submissionDeadline: string;
+  /** Canonical UTC instant; absent on tenders published before clarifications, which take questions until the submission deadline. */
+  readonly clarificationDeadline?: string;
   readonly lightTouchRegime: boolean;
   readonly suitableForVcse: boolean;
   readonly reservedParticipation: boolean;
@@ -44,16 +46,39 @@ export interface TenderCancelledData {
   readonly cancelledAt: string;
 }
 
+export interface ClarificationAskedData {
+  readonly tenderId: string;
+  readonly questionId: string;
+  readonly question: string;
+  /** Kept in the tender's own record; never published with the answer. */
+  readonly askedByOrganisationId: string;
+  readonly askedAt: string;
+}
+
+/** The published clarification: question and answer, with the asker left out. */
+export interface ClarificationAnsweredData {
+  readonly tenderId: string;
+  readonly questionId: string;
+  readonly question: string;
+  readonly answer: string;
+  readonly answeredAt: string;
+}
+
 export type TenderPublished = DomainEvent<'TenderPublished', TenderPublishedData>;
 export type TenderClosed = DomainEvent<'TenderClosed', TenderClosedData>;
 export type LotAwarded = DomainEvent<'LotAwarded', LotAwardedData>;
 export type TenderCancelled = DomainEvent<'TenderCancelled', TenderCancelledData>;
 
-export type TenderEvent = TenderPublished | TenderClosed | LotAwarded | TenderCancelled;
+export type ClarificationAsked = DomainEvent<'ClarificationAsked', ClarificationAskedData>;
+export type ClarificationAnswered = DomainEvent<'ClarificationAnswered', ClarificationAnsweredData>;
+
+export type TenderEvent = TenderPublished | TenderClosed | LotAwarded | TenderCancelled | ClarificationAsked | ClarificationAnswered;
 
 export const TENDER_EVENT_TYPES: readonly TenderEvent['type'][] = [
   'TenderPublished',
   'TenderClosed',
   'LotAwarded',
   'TenderCancelled',
+  'ClarificationAsked',
+  'ClarificationAnswered',
 ];

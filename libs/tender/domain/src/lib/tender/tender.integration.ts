@@ -49,7 +49,23 @@ export interface PublishedTenderCancelled {
   readonly data: { readonly tenderId: string; readonly reason: string; readonly cancelledAt: string };
 }
 
-export type TenderPublishedFact = PublishedTenderPublished | PublishedTenderClosed | PublishedLotAwarded | PublishedTenderCancelled;
+export interface PublishedClarification {
+  readonly type: 'tender.clarification-published.v1';
+  readonly data: {
+    readonly tenderId: string;
+    readonly questionId: string;
+    readonly question: string;
+    readonly answer: string;
+    readonly publishedAt: string;
+  };
+}
+
+export type TenderPublishedFact =
+  | PublishedTenderPublished
+  | PublishedTenderClosed
+  | PublishedLotAwarded
+  | PublishedTenderCancelled
+  | PublishedClarification;
 
 export const toIntegrationEvents = (event: TenderEvent): readonly TenderPublishedFact[] => {
   switch (event.type) {
@@ -99,6 +115,18 @@ export const toIntegrationEvents = (event: TenderEvent): readonly TenderPublishe
     case 'TenderCancelled': {
       const { data } = event;
       return [{ type: 'tender.tender-cancelled.v1', data: { tenderId: data.tenderId, reason: data.reason, cancelledAt: data.cancelledAt } }];
+    }
+    // A question stays with the tender until answered; only the anonymised answer is published.
+    case 'ClarificationAsked':
+      return [];
+    case 'ClarificationAnswered': {
+      const { data } = event;
+      return [
+        {
+          type: 'tender.clarification-published.v1',
+          data: { tenderId: data.tenderId, questionId: data.questionId, question: data.question, answer: data.answer, publishedAt: data.answeredAt },
+        },
+      ];
     }
     default: {
       const unknown: never = event;

@@ -29,6 +29,9 @@ export interface PublishedTender {
   readonly title: string;
   readonly category: string;
   readonly submissionDeadline: string;
+  readonly clarificationDeadline: string;
+  /** Question id -> its text and whether it has been answered. */
+  readonly clarifications: Readonly<Record<string, { readonly question: string; readonly answered: boolean }>>;
   readonly lots: readonly TenderLot[];
   readonly criteria: readonly EvaluationCriterion[];
   readonly lightTouchRegime: boolean;
@@ -57,6 +60,8 @@ export const evolveTender = (state: TenderState, event: TenderEvent): TenderStat
         title: data.title,
         category: data.category,
         submissionDeadline: data.submissionDeadline,
+        clarificationDeadline: data.clarificationDeadline ?? data.submissionDeadline,
+        clarifications: {},
         lots: data.lots.map((lot) => ({ ...lot, award: null })),
         criteria: data.criteria,
         lightTouchRegime: data.lightTouchRegime,
@@ -86,6 +91,16 @@ export const evolveTender = (state: TenderState, event: TenderEvent): TenderStat
     }
     case 'TenderCancelled':
       return { ...published(state, event.type), status: 'cancelled' };
+    case 'ClarificationAsked': {
+      const tender = published(state, event.type);
+      const { questionId, question } = event.data;
+      return { ...tender, clarifications: { ...tender.clarifications, [questionId]: { question, answered: false } } };
+    }
+    case 'ClarificationAnswered': {
+      const tender = published(state, event.type);
+      const { questionId, question } = event.data;
+      return { ...tender, clarifications: { ...tender.clarifications, [questionId]: { question, answered: true } } };
+    }
     default: {
       const unknown: never = event;
       throw new Error(`Unknown tender event ${(unknown as { type: string }).type}`);

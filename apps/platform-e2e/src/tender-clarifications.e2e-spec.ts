@@ -1,0 +1,141 @@
+import { DEMO_ORGANISATIONS } from '@tendril/shared/testing';
+import { eventually, newKey, Session, startTestPlatform, type TestPlatform } from './support/platform';
+
+const PUBLISH = `mutation($input: PublishTenderInput!, $key: String!) {
+  publishTender(input: $input, idempotencyKey: $key) { id status submissionDeadline clarificationDeadline }
+}`;
+const ASK = `mutation($input: AskClarificationInput!, $key: String!) {
+  askClarification(input: $input, idempotencyKey: $key) { id tenderId question answer askedByOrganisationId askedByYourOrganisation }
+}`;
+const ANSWER = `mutation($input: AnswerClarificationInput!, $key: String!) {
+  answerClarification(input: $input, idempotencyKey: $key) { id question answer answeredAt askedByOrganisationId }
+}`;
+const CLARIFICATIONS = `query($tenderId: ID!) { tenderClarifications(tenderId: $tenderId) { id question answer askedByOrganisationId askedByYourOrganisation } }`;
+const TENDER = `query($id: ID!) { tender(id: $id) { id status } }`;
+const TENDERS = `query { tenders(first: 100) { nodes { id } } }`;
+const HISTORY = `query($tenderId: ID!) { tenderHistory(tenderId: $tenderId) { eventType summary } }`;
+
+type Clarification = { id: string; question: string; answer: string | null; askedByOrganisationId: string | null; askedByYourOrganisation: boolean };
+
+const tenderInput = (submissionDeadline: Date, clarificationDeadline: Date | null) => ({
+  title: 'Detached youth work, East locality',
+  description: 'Street-based youth work',
+  category: 'youth-work',
+  lots: [{ lotId: 'EAST', title: 'East locality', estimatedValuePence: 20_000_000 }],
+  criteria: [
+    { criterionId: 'Q1', name: 'Quality', kind: 'quality', weightPercent: 50 },
+    { criterionId: 'P1', name: 'Price', kind: 'price', weightPercent: 30 },
+    { criterionId: 'Y1', name: "Young people's panel", kind: 'youth_panel', weightPercent: 20 },
+  ],
+  submissionDeadline: submissionDeadline.toISOString(),
+  clarificationDeadline: clarificationDeadline?.toISOString() ?? null,
+});
+
+describe('Tender clarifications through the gateway', () => {
+  let platform: TestPlatform;
+  let commissioner: Session;
+  let otherCouncil: Session;
+  let charity: Session;
+  let landlord: Session;
+  let auditor: Session;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+    const signIn = (username: string) => Session.signIn(platform.baseUrl, username);
+    commissioner = await signIn('clara.commissioner');
+    otherCouncil = await signIn('ed.commissioner');
+    charity = await signIn('yasmin.provider');
+    landlord = await signIn('harriet.prime');
+    auditor = await signIn('audrey.auditor');
+  }, 180_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('refuses bad tenders with a specific code and records nothing', async () => {
+    const before = (await commissioner.data<{ tenders: { nodes: unknown[] } }>(TENDERS)).tenders.nodes.length;
+    const future = new Date(Date.now() + 3_600_000);
+    const good = tenderInput(future, null);
+    const badWeights = { ...good, criteria: good.criteria.map((c) => (c.criterionId === 'Y1' ? { ...c, weightPercent: 25 } : c)) };
+    expect(await commissioner.errorCodes(PUBLISH, { key: newKey('bad'), input: badWeights })).toEqual(['CRITERIA_WEIGHTS_MUST_SUM_TO_100']);
+    expect(await commissioner.errorCodes(PUBLISH, { key: newKey('bad'), input: tenderInput(new Date(Date.now() - 60_000), null) })).toEqual([
+      'SUBMISSION_DEADLINE_MUST_BE_IN_THE_FUTURE',
+    ]);
+    expect(await commissioner.errorCodes(PUBLISH, { key: newKey('bad'), input: tenderInput(future, new Date(future.getTime() + 1_000)) })).toEqual([
+      'CLARIFICATION_DEADLINE_MUST_BE_BEFORE_SUBMISSION_DEADLINE',
+    ]);
+    expect((await commissioner.data<{ tenders: { nodes: unknown[] } }>(TENDERS)).tenders.nodes).toHaveLength(before);
+  });
+
+  it('takes questions until the clarification deadline and publishes answers to every provider without the asker', async () => {
+    const clarificationDeadline = new Date(Date.now() + 7_000);
+    const submissionDeadline = new Date(Date.now() + 11_000);
+    const { publishTender: tender } = await commissioner.data<{ publishTender: { id: string; clarificationDeadline: string } }>(PUBLISH, {
+      key: newKey('publish'),
+      input: tenderInput(submissionDeadline, clarificationDeadline),
+    });
+    expect(tender.clarificationDeadline).toBe(clarificationDeadline.toISOString());
+    const { publishTender: otherTender } = await commissioner.data<{ publishTender: { id: string } }>(PUBLISH, {
+      key: newKey('publish'),
+      input: tenderInput(new Date(Date.now() + 3_600_000), null),
+    });
+
+    // A provider asks; only it and the commissioners see the unanswered question.
+    const question = 'May a consortium of two community groups bid for the lot?';
+    const { askClarification: asked } = await charity.data<{ askClarification: Clarification }>(ASK, { key: newKey('ask'), input: { tenderId: tender.id, question } });
+    expect(asked).toMatchObject({ question, answer: null, askedByYourOrganisation: true, askedByOrganisationId: null });
+    expect(await commissioner.errorCodes(ASK, { key: newKey('ask'), input: { tenderId: tender.id, question } })).toEqual(['FORBIDDEN']);
+    expect((await landlord.data<{ tenderClarifications: Clarification[] }>(CLARIFICATIONS, { tenderId: tender.id })).tenderClarifications).toEqual([]);
+    expect((await commissioner.data<{ tenderClarifications: Clarification[] }>(CLARIFICATIONS, { tenderId: tender.id })).tenderClarifications).toEqual([
+      expect.objectContaining({ id: asked.id, answer: null, askedByOrganisationId: DEMO_ORGANISATIONS.brightpathYouthTrust.id }),
+    ]);
+
+    // Answers come from the tender's own commissioner, to a question of this tender.
+    const answer = 'Yes: name a lead organisation that holds the contract.';
+    expect(await otherCouncil.errorCodes(ANSWER, { key: newKey('answer'), input: { tenderId: tender.id, questionId: asked.id, answer } })).toEqual([
+      'NOT_THE_TENDER_COMMISSIONER',
+    ]);
+    expect(await commissioner.errorCodes(ANSWER, { key: newKey('answer'), input: { tenderId: otherTender.id, questionId: asked.id, answer } })).toEqual([
+      'CLARIFICATION_BELONGS_TO_ANOTHER_TENDER',
+    ]);
+    expect(await commissioner.errorCodes(ANSWER, { key: newKey('answer'), input: { tenderId: tender.id, questionId: 'no-such-question', answer } })).toEqual([
+      'CLARIFICATION_NOT_FOUND',
+    ]);
+    expect((await commissioner.data<{ tenderClarifications: Clarification[] }>(CLARIFICATIONS, { tenderId: otherTender.id })).tenderClarifications).toEqual([]);
+    const { answerClarification } = await commissioner.data<{ answerClarification: Clarification }>(ANSWER, {
+      key: newKey('answer'),
+      input: { tenderId: tender.id, questionId: asked.id, answer },
+    });
+    expect(answerClarification).toMatchObject({ question, answer });
+    expect(await commissioner.errorCodes(ANSWER, { key: newKey('answer'), input: { tenderId: tender.id, questionId: asked.id, answer } })).toEqual([
+      'CLARIFICATION_ALREADY_ANSWERED',
+    ]);
+
+    // Every provider now reads the answer, with the asker anonymised.
+    expect((await landlord.data<{ tenderClarifications: Clarification[] }>(CLARIFICATIONS, { tenderId: tender.id })).tenderClarifications).toEqual([
+      { id: asked.id, question, answer, askedByOrganisationId: null, askedByYourOrganisation: false },
+    ]);
+    expect((await charity.data<{ tenderClarifications: Clarification[] }>(CLARIFICATIONS, { tenderId: tender.id })).tenderClarifications[0]).toMatchObject({
+      answer,
+      askedByYourOrganisation: true,
+      askedByOrganisationId: null,
+    });
+
+    // After the clarification deadline no more questions; after the submission deadline the tender closes by itself.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, clarificationDeadline.getTime() - Date.now() + 200)));
+    expect(await landlord.errorCodes(ASK, { key: newKey('ask'), input: { tenderId: tender.id, question: 'One more?' } })).toEqual(['CLARIFICATION_DEADLINE_PASSED']);
+    await eventually(
+      () => commissioner.data<{ tender: { status: string } }>(TENDER, { id: tender.id }),
+      ({ tender: t }) => t.status === 'closed',
+      30_000,
+    );
+    expect(await landlord.errorCodes(ASK, { key: newKey('ask'), input: { tenderId: tender.id, question: 'Too late?' } })).toEqual(['TENDER_DEADLINE_PASSED']);
+
+    // Auditors see who asked and who answered, in order.
+    const { tenderHistory } = await auditor.data<{ tenderHistory: { eventType: string; summary: string }[] }>(HISTORY, { tenderId: tender.id });
+    const tenderFacts = tenderHistory.map((entry) => entry.eventType).filter((type) => !type.includes('.')); // other contexts' facts follow the close
+    expect(tenderFacts).toEqual(['TenderPublished', 'ClarificationAsked', 'ClarificationAnswered', 'TenderClosed']);
+    expect(tenderHistory[1]?.summary).toContain(DEMO_ORGANISATIONS.brightpathYouthTrust.id);
+  }, 90_000);
+});
