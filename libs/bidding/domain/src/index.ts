@@ -21,3 +21,5 @@ export * from './lib/provider/provider.decider';
 export * from './lib/provider/provider.eligibility';
 export * from './lib/provider/provider-identifiers';
 export * from './lib/provider/provider.integration';
+export * from './lib/bid/bid-partners';
+export * from './lib/evaluation/evaluation-scoring';

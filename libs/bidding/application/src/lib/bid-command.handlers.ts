@@ -9,6 +9,8 @@ import {
   competitionStreamName,
   decideBidSubmission,
   decideBidWithdrawal,
+  namedPartnerIds,
+  type BidPartners,
   providerDecider,
   providerStreamName,
   type SubmitBidRequest,
@@ -50,6 +52,16 @@ const foldStream = async <S>(store: EventStore, streamName: string, decider: { i
  * competition is appended first, then the bid, each through the command loop with the request's
  * idempotency key, so a retry after a crash in between completes the bid without a second entry.
  */
+/** Which of the organisations a bid names are in the provider registry, read from their registry streams. */
+const registeredPartners = async (store: EventStore, partners: BidPartners): Promise<string[]> => {
+  const registered: string[] = [];
+  for (const organisationId of namedPartnerIds(partners)) {
+    const provider = await foldStream(store, providerStreamName(organisationId), providerDecider);
+    if (provider.status === 'registered') registered.push(organisationId);
+  }
+  return registered;
+};
+
 abstract class TwoStreamBidHandler {
   constructor(
     @Inject(EVENT_STORE) protected readonly store: EventStore,
@@ -89,7 +101,7 @@ export class SubmitBidHandler extends TwoStreamBidHandler implements ICommandHan
     const bidId = context.idempotencySeed ? uuidV5(`bid:${context.idempotencySeed}`, TENDRIL_EVENT_ID_NAMESPACE) : crypto.randomUUID();
     const command: SubmitBidRequest = {
       type: 'SubmitBid',
-      data: { ...input, bidId, organisationId },
+      data: { ...input, bidId, organisationId, registeredPartnerIds: await registeredPartners(this.store, input) },
       metadata: metadataOf(this.clock, context),
     };
     // The registry is read from its stream, not a read model, so a declaration made a moment ago counts.
@@ -123,7 +135,11 @@ export class AmendBidHandler implements ICommandHandler<AmendBidCommand> {
       store: this.store,
       streamName: bidStreamName(input.bidId),
       decider: bidDecider,
-      command: { type: 'AmendBid', data: input, metadata: metadataOf(this.clock, context) },
+      command: {
+        type: 'AmendBid',
+        data: { ...input, registeredPartnerIds: await registeredPartners(this.store, input) },
+        metadata: metadataOf(this.clock, context),
+      },
     });
     return { bidId: input.bidId, position: result.appendResult?.position ?? null };
   }

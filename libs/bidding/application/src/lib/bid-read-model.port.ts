@@ -1,5 +1,5 @@
 import type { Actor } from '@tendril/shared/event-store';
-import type { BidStatus, QualityAnswer } from '@tendril/bidding/domain';
+import type { BidStatus, Consortium, ProposedSubcontractor, QualityAnswer } from '@tendril/bidding/domain';
 
 export interface BidView {
   readonly bidId: string;
@@ -12,6 +12,8 @@ export interface BidView {
   readonly pricePence: number;
   readonly qualityAnswers: readonly QualityAnswer[];
   readonly socialValueCommitments: string;
+  readonly subcontractors: readonly ProposedSubcontractor[];
+  readonly consortium: Consortium | null;
   readonly submittedAt: string;
   readonly amendedAt: string | null;
   readonly withdrawnAt: string | null;

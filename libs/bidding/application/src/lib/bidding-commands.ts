@@ -1,5 +1,5 @@
 import type { RequestContext } from '@tendril/shared/ddd';
-import type { QualityAnswer } from '@tendril/bidding/domain';
+import type { BidPartners, QualityAnswer } from '@tendril/bidding/domain';
 
 export class SubmitBidCommand {
   constructor(
@@ -9,7 +9,7 @@ export class SubmitBidCommand {
       readonly pricePence: number;
       readonly qualityAnswers: readonly QualityAnswer[];
       readonly socialValueCommitments: string;
-    },
+    } & BidPartners,
     readonly context: RequestContext,
   ) {}
 }
@@ -21,7 +21,7 @@ export class AmendBidCommand {
       readonly pricePence: number;
       readonly qualityAnswers: readonly QualityAnswer[];
       readonly socialValueCommitments: string;
-    },
+    } & BidPartners,
     readonly context: RequestContext,
   ) {}
 }

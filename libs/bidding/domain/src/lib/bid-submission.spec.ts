@@ -32,6 +32,9 @@ const request = (bidId = 'bid-1', actor: Actor = bidder, now = BEFORE_DEADLINE):
     pricePence: 9_950_000,
     qualityAnswers: [{ criterionId: 'crit-quality', answer: 'Trained mentors in every ward' }],
     socialValueCommitments: 'Two apprenticeships for local care leavers',
+    subcontractors: [],
+    consortium: null,
+    registeredPartnerIds: [],
   },
   metadata: at(now, actor),
 });

@@ -1,5 +1,5 @@
 import type { Command } from '@tendril/shared/ddd';
-import type { SubmitBidContent, WithdrawBid } from './bid/bid.commands';
+import type { PartnerRegistryFacts, SubmitBidContent, WithdrawBid } from './bid/bid.commands';
 import { decideBid } from './bid/bid.decide';
 import type { BidEvent } from './bid/bid.events';
 import type { BidState } from './bid/bid.state';
@@ -21,7 +21,7 @@ export interface BidDecision {
   readonly bidEvents: readonly BidEvent[];
 }
 
-export type SubmitBidRequest = Command<'SubmitBid', SubmitBidContent>;
+export type SubmitBidRequest = Command<'SubmitBid', SubmitBidContent & PartnerRegistryFacts>;
 
 /**
  * `bidder` is the bidding organisation's registry record. The tender's own rules (open, before the

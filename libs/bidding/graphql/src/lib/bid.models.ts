@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 
 export enum BidStatusGql {
   submitted = 'submitted',
@@ -15,6 +15,25 @@ export class QualityAnswerModel {
   @Field() answer!: string;
 }
 
+@ObjectType('ProposedSubcontractor', { description: 'A registered provider the bidder proposes to subcontract to' })
+export class ProposedSubcontractorModel {
+  @Field(() => ID) organisationId!: string;
+  @Field(() => Int, { description: 'Share of the work, whole percent' }) sharePercent!: number;
+  @Field() scope!: string;
+}
+
+@ObjectType('ConsortiumMember')
+export class ConsortiumMemberModel {
+  @Field(() => ID) organisationId!: string;
+  @Field(() => Int) sharePercent!: number;
+}
+
+@ObjectType('Consortium', { description: 'A consortium bid: the bidding organisation leads; shares sum to 100%' })
+export class ConsortiumModel {
+  @Field(() => ID) leadOrganisationId!: string;
+  @Field(() => [ConsortiumMemberModel]) members!: ConsortiumMemberModel[];
+}
+
 @ObjectType('Bid', { description: 'A bid. Sealed: before the deadline only the bidding organisation can read it' })
 export class BidModel {
   @Field(() => ID) id!: string;
@@ -25,6 +44,8 @@ export class BidModel {
   @Field(() => Int) pricePence!: number;
   @Field(() => [QualityAnswerModel]) qualityAnswers!: QualityAnswerModel[];
   @Field() socialValueCommitments!: string;
+  @Field(() => [ProposedSubcontractorModel]) subcontractors!: ProposedSubcontractorModel[];
+  @Field(() => ConsortiumModel, { nullable: true }) consortium!: ConsortiumModel | null;
   @Field(() => GraphQLISODateTime) submissionDeadline!: Date;
   @Field(() => GraphQLISODateTime) submittedAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) amendedAt!: Date | null;
@@ -39,6 +60,29 @@ export class QualityAnswerInput {
 }
 
 @InputType()
+export class ProposedSubcontractorInput {
+  @Field(() => ID) @IsString() @Length(1, 64) organisationId!: string;
+  @Field(() => Int, { description: 'Whole percent of the work, 1 to 99' }) @IsInt() @Min(1) @Max(99) sharePercent!: number;
+  @Field({ description: 'What the subcontractor will do' }) @IsString() @Length(1, 2000) scope!: string;
+}
+
+@InputType()
+export class ConsortiumMemberInput {
+  @Field(() => ID) @IsString() @Length(1, 64) organisationId!: string;
+  @Field(() => Int, { description: 'Whole percent, 1 to 99' }) @IsInt() @Min(1) @Max(99) sharePercent!: number;
+}
+
+@InputType({ description: 'For a consortium bid: every member with its share, your own organisation (the lead) included; shares sum to 100' })
+export class ConsortiumInput {
+  @Field(() => [ConsortiumMemberInput])
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ConsortiumMemberInput)
+  members!: ConsortiumMemberInput[];
+}
+
+@InputType()
 export class SubmitBidInput {
   @Field(() => ID) @IsString() tenderId!: string;
   @Field(() => ID) @IsString() lotId!: string;
@@ -49,6 +93,13 @@ export class SubmitBidInput {
   @Type(() => QualityAnswerInput)
   qualityAnswers!: QualityAnswerInput[];
   @Field({ defaultValue: '' }) @IsString() @Length(0, 50000) socialValueCommitments!: string;
+  @Field(() => [ProposedSubcontractorInput], { defaultValue: [] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ProposedSubcontractorInput)
+  subcontractors!: ProposedSubcontractorInput[];
+  @Field(() => ConsortiumInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ConsortiumInput) consortium?: ConsortiumInput | null;
 }
 
 @InputType()
@@ -61,4 +112,11 @@ export class AmendBidInput {
   @Type(() => QualityAnswerInput)
   qualityAnswers!: QualityAnswerInput[];
   @Field({ defaultValue: '' }) @IsString() @Length(0, 50000) socialValueCommitments!: string;
+  @Field(() => [ProposedSubcontractorInput], { defaultValue: [] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ProposedSubcontractorInput)
+  subcontractors!: ProposedSubcontractorInput[];
+  @Field(() => ConsortiumInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ConsortiumInput) consortium?: ConsortiumInput | null;
 }

@@ -26,11 +26,24 @@ export const toBidModel = (view: BidView): BidModel => ({
   pricePence: view.pricePence,
   qualityAnswers: view.qualityAnswers.map((a) => ({ ...a })),
   socialValueCommitments: view.socialValueCommitments,
+  subcontractors: view.subcontractors.map((s) => ({ ...s })),
+  consortium: view.consortium ? { leadOrganisationId: view.consortium.leadOrganisationId, members: view.consortium.members.map((m) => ({ ...m })) } : null,
   submissionDeadline: new Date(view.submissionDeadline),
   submittedAt: new Date(view.submittedAt),
   amendedAt: view.amendedAt ? new Date(view.amendedAt) : null,
   withdrawnAt: view.withdrawnAt ? new Date(view.withdrawnAt) : null,
   openedAt: view.openedAt ? new Date(view.openedAt) : null,
+});
+
+/** The consortium's lead is always the organisation submitting the bid. */
+const partnersOf = (input: SubmitBidInput | AmendBidInput, actor: Actor) => ({
+  subcontractors: input.subcontractors.map(({ organisationId, sharePercent, scope }) => ({ organisationId, sharePercent, scope })),
+  consortium: input.consortium
+    ? {
+        leadOrganisationId: actor.organisationId ?? '',
+        members: input.consortium.members.map(({ organisationId, sharePercent }) => ({ organisationId, sharePercent })),
+      }
+    : null,
 });
 
 @Resolver(() => BidModel)
@@ -79,6 +92,7 @@ export class BidResolver {
             pricePence: input.pricePence,
             qualityAnswers: input.qualityAnswers.map(({ criterionId, answer }) => ({ criterionId, answer })),
             socialValueCommitments: input.socialValueCommitments,
+            ...partnersOf(input, actor),
           },
           context,
         ),
@@ -103,6 +117,7 @@ export class BidResolver {
             pricePence: input.pricePence,
             qualityAnswers: input.qualityAnswers.map(({ criterionId, answer }) => ({ criterionId, answer })),
             socialValueCommitments: input.socialValueCommitments,
+            ...partnersOf(input, actor),
           },
           context,
         ),

@@ -15,6 +15,8 @@ export class BidRow {
   @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } }) pricePence!: number;
   @Column({ type: 'text' }) qualityAnswersJson!: string;
   @Column({ type: 'text' }) socialValueCommitments!: string;
+  @Column({ type: 'text', default: '[]' }) subcontractorsJson!: string;
+  @Column({ type: 'text', default: 'null' }) consortiumJson!: string;
   @Column({ type: 'varchar', length: 30 }) submittedAt!: string;
   @Column({ type: 'varchar', length: 30, nullable: true }) amendedAt!: string | null;
   @Column({ type: 'varchar', length: 30, nullable: true }) withdrawnAt!: string | null;

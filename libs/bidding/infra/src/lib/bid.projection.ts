@@ -18,6 +18,8 @@ export const evolveBidRow = (row: BidRow | null, event: BidEvent): BidRow | null
         pricePence: d.pricePence,
         qualityAnswersJson: JSON.stringify(d.qualityAnswers),
         socialValueCommitments: d.socialValueCommitments,
+        subcontractorsJson: JSON.stringify(d.subcontractors ?? []),
+        consortiumJson: JSON.stringify(d.consortium ?? null),
         submittedAt: d.submittedAt,
         amendedAt: null,
         withdrawnAt: null,
@@ -30,6 +32,8 @@ export const evolveBidRow = (row: BidRow | null, event: BidEvent): BidRow | null
         pricePence: event.data.pricePence,
         qualityAnswersJson: JSON.stringify(event.data.qualityAnswers),
         socialValueCommitments: event.data.socialValueCommitments,
+        subcontractorsJson: JSON.stringify(event.data.subcontractors ?? []),
+        consortiumJson: JSON.stringify(event.data.consortium ?? null),
         amendedAt: event.data.amendedAt,
       };
     case 'BidWithdrawn':

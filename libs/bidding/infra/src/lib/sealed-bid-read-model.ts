@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type BidFilter, BidReadModel, type BidView } from '@tendril/bidding/application';
-import { type BidState, type BidStatus, canReadBid, type QualityAnswer } from '@tendril/bidding/domain';
+import { type BidState, type BidStatus, canReadBid, type Consortium, type ProposedSubcontractor, type QualityAnswer } from '@tendril/bidding/domain';
 import type { Actor } from '@tendril/shared/event-store';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { BidRow } from './bid-read-model.entities';
@@ -11,10 +11,12 @@ export interface BidProjectionProgress {
   waitForPosition(position: number): Promise<void>;
 }
 
-const toView = (row: BidRow): BidView => ({
+const toView = ({ qualityAnswersJson, subcontractorsJson, consortiumJson, ...row }: BidRow): BidView => ({
   ...row,
   status: row.status as BidStatus,
-  qualityAnswers: JSON.parse(row.qualityAnswersJson) as QualityAnswer[],
+  qualityAnswers: JSON.parse(qualityAnswersJson) as QualityAnswer[],
+  subcontractors: JSON.parse(subcontractorsJson) as ProposedSubcontractor[],
+  consortium: JSON.parse(consortiumJson) as Consortium | null,
 });
 
 const asBidState = (view: BidView): BidState => ({ ...view }) as unknown as BidState;

@@ -6,6 +6,35 @@ export interface QualityAnswer {
   readonly answer: string;
 }
 
+/** A registered provider the bidder proposes to subcontract to, with its share of the work (whole percent). */
+export interface ProposedSubcontractor {
+  readonly organisationId: string;
+  readonly sharePercent: number;
+  readonly scope: string;
+}
+
+export interface ConsortiumMember {
+  readonly organisationId: string;
+  readonly sharePercent: number;
+}
+
+/** A consortium bid: the bidding organisation leads; members (the lead included) have shares summing to 100. */
+export interface Consortium {
+  readonly leadOrganisationId: string;
+  readonly members: readonly ConsortiumMember[];
+}
+
+/** The bid's content a bidder may change until the deadline. */
+export interface BidPartners {
+  readonly subcontractors: readonly ProposedSubcontractor[];
+  readonly consortium: Consortium | null;
+}
+
+/** Read by the application from the provider registry: which of the organisations a bid names are registered. */
+export interface PartnerRegistryFacts {
+  readonly registeredPartnerIds: readonly string[];
+}
+
 /** What the bidder sends. */
 export interface SubmitBidContent {
   readonly bidId: string;
@@ -15,10 +44,12 @@ export interface SubmitBidContent {
   readonly pricePence: number;
   readonly qualityAnswers: readonly QualityAnswer[];
   readonly socialValueCommitments: string;
+  readonly subcontractors: readonly ProposedSubcontractor[];
+  readonly consortium: Consortium | null;
 }
 
 /** The bid as the bid decider sees it: the content plus the tender facts read from the competition. */
-export type SubmitBid = Command<'SubmitBid', SubmitBidContent & { readonly competition: CompetitionFacts }>;
+export type SubmitBid = Command<'SubmitBid', SubmitBidContent & PartnerRegistryFacts & { readonly competition: CompetitionFacts }>;
 
 /** Replaces the bid's content before the deadline. */
 export type AmendBid = Command<
@@ -28,7 +59,8 @@ export type AmendBid = Command<
     readonly pricePence: number;
     readonly qualityAnswers: readonly QualityAnswer[];
     readonly socialValueCommitments: string;
-  }
+  } & BidPartners &
+    PartnerRegistryFacts
 >;
 
 export type WithdrawBid = Command<'WithdrawBid', { readonly bidId: string }>;

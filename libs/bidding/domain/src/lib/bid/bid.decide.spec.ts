@@ -14,7 +14,7 @@ import {
   platform,
   rivalBidder,
 } from '../testing/bidding.spec-fixtures';
-import type { AmendBid, OpenBid, SubmitBid, SubmitBidContent, WithdrawBid } from './bid.commands';
+import type { AmendBid, OpenBid, PartnerRegistryFacts, SubmitBid, SubmitBidContent, WithdrawBid } from './bid.commands';
 import { bidDecider, bidStreamName } from './bid.decider';
 import type { BidAmended, BidOpened, BidWithdrawn } from './bid.events';
 
@@ -30,7 +30,7 @@ const openCompetition: CompetitionFacts = {
 };
 
 const submit = (
-  overrides: Partial<SubmitBidContent> = {},
+  overrides: Partial<SubmitBidContent & PartnerRegistryFacts> = {},
   competition: CompetitionFacts = openCompetition,
   actor: Actor = bidder,
   now = BEFORE_DEADLINE,
@@ -44,6 +44,9 @@ const submit = (
     pricePence: 9_950_000,
     qualityAnswers: [{ criterionId: 'crit-quality', answer: 'Trained mentors in every ward' }],
     socialValueCommitments: 'Two apprenticeships for local care leavers',
+    subcontractors: [],
+    consortium: null,
+    registeredPartnerIds: [],
     ...overrides,
     competition,
   },
@@ -60,6 +63,9 @@ const amend = (overrides: Partial<AmendBid['data']> = {}, actor: Actor = bidder,
       { criterionId: 'crit-social', answer: 'Local hiring' },
     ],
     socialValueCommitments: 'Three apprenticeships',
+    subcontractors: [],
+    consortium: null,
+    registeredPartnerIds: [],
     ...overrides,
   },
   metadata: at(now, actor),
@@ -75,6 +81,8 @@ const amended: BidAmended = {
       { criterionId: 'crit-social', answer: 'Local hiring' },
     ],
     socialValueCommitments: 'Three apprenticeships',
+    subcontractors: [],
+    consortium: null,
     amendedAt: BEFORE_DEADLINE,
   },
 };
@@ -151,6 +159,35 @@ describe('Bid', () => {
 
     it('cannot be submitted twice', () => {
       spec.given([bidSubmitted]).when(submit()).thenThrows('BID_ALREADY_SUBMITTED');
+    });
+  });
+
+  describe('naming partners', () => {
+    const consortium = { leadOrganisationId: 'org-youth-trust', members: [{ organisationId: 'org-youth-trust', sharePercent: 60 }, { organisationId: 'org-sports-cic', sharePercent: 40 }] };
+    const subcontractors = [{ organisationId: 'org-arts-group', sharePercent: 10, scope: 'Arts sessions' }];
+
+    it('records a consortium and proposed subcontractors with their shares', () => {
+      spec
+        .given([])
+        .when(submit({ consortium, subcontractors, registeredPartnerIds: ['org-sports-cic', 'org-arts-group'] }))
+        .then([{ type: 'BidSubmitted', data: { ...bidSubmitted.data, consortium, subcontractors } }]);
+    });
+
+    it('refuses partners the registry does not know', () => {
+      spec.given([]).when(submit({ consortium, registeredPartnerIds: [] })).thenThrows('CONSORTIUM_MEMBER_NOT_REGISTERED');
+    });
+
+    it('checks the partners again when the bid is amended', () => {
+      spec.given([bidSubmitted]).when(amend({ subcontractors, registeredPartnerIds: [] })).thenThrows('PROPOSED_SUBCONTRACTOR_NOT_REGISTERED');
+      spec
+        .given([bidSubmitted])
+        .when(amend({ subcontractors, registeredPartnerIds: ['org-arts-group'] }))
+        .then([{ type: 'BidAmended', data: { ...amended.data, subcontractors } }]);
+    });
+
+    it('reads a bid recorded before partners existed as having none', () => {
+      const { subcontractors: _s, consortium: _c, ...legacy } = bidSubmitted.data;
+      expect(spec.given([{ type: 'BidSubmitted', data: legacy }]).fold()).toMatchObject({ subcontractors: [], consortium: null });
     });
   });
 

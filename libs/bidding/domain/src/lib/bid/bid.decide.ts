@@ -6,6 +6,7 @@ import { deadlineReached, isWholePositivePence } from '../values/value-guards';
 import type { AmendBid, BidCommand, OpenBid, QualityAnswer, SubmitBid, WithdrawBid } from './bid.commands';
 import type { BidAmended, BidEvent, BidOpened, BidSubmitted, BidWithdrawn } from './bid.events';
 import type { BidState, SubmittedBid } from './bid.state';
+import { assertBidPartners } from './bid-partners';
 
 const existing = (state: BidState, bidId: string): SubmittedBid => {
   if (state.status === 'none') throw new BiddingRuleBroken('BID_NOT_FOUND', `Bid ${bidId} does not exist`, { bidId });
@@ -45,6 +46,7 @@ const submitBid = (command: SubmitBid, state: BidState): BidSubmitted => {
   assertActsForBidder(metadata, data.organisationId);
   const competition = assertAcceptsBidsFor(data.competition, data.lotId, metadata.now);
   assertContent(data.pricePence, data.qualityAnswers, competition.answerableCriterionIds);
+  const partners = assertBidPartners(data.organisationId, data, data.registeredPartnerIds);
   return {
     type: 'BidSubmitted',
     data: {
@@ -58,6 +60,8 @@ const submitBid = (command: SubmitBid, state: BidState): BidSubmitted => {
       pricePence: data.pricePence,
       qualityAnswers: copyAnswers(data.qualityAnswers),
       socialValueCommitments: data.socialValueCommitments,
+      subcontractors: partners.subcontractors,
+      consortium: partners.consortium,
       submittedAt: metadata.now.toISOString(),
     },
   };
@@ -68,6 +72,7 @@ const amendBid = (command: AmendBid, state: BidState): BidAmended => {
   const bid = existing(state, data.bidId);
   assertChangeable(bid, metadata);
   assertContent(data.pricePence, data.qualityAnswers, bid.answerableCriterionIds);
+  const partners = assertBidPartners(bid.organisationId, data, data.registeredPartnerIds);
   return {
     type: 'BidAmended',
     data: {
@@ -75,6 +80,8 @@ const amendBid = (command: AmendBid, state: BidState): BidAmended => {
       pricePence: data.pricePence,
       qualityAnswers: copyAnswers(data.qualityAnswers),
       socialValueCommitments: data.socialValueCommitments,
+      subcontractors: partners.subcontractors,
+      consortium: partners.consortium,
       amendedAt: metadata.now.toISOString(),
     },
   };

@@ -1,5 +1,7 @@
 import type { DomainEvent } from '@tendril/shared/ddd';
-import type { QualityAnswer } from './bid.commands';
+import type { Consortium, ProposedSubcontractor, QualityAnswer } from './bid.commands';
+
+// `subcontractors` and `consortium` are absent from bids recorded before bids could name partners: read them as none.
 
 export type BidSubmitted = DomainEvent<
   'BidSubmitted',
@@ -15,6 +17,8 @@ export type BidSubmitted = DomainEvent<
     readonly pricePence: number;
     readonly qualityAnswers: readonly QualityAnswer[];
     readonly socialValueCommitments: string;
+    readonly subcontractors?: readonly ProposedSubcontractor[];
+    readonly consortium?: Consortium | null;
     readonly submittedAt: string;
   }
 >;
@@ -26,6 +30,8 @@ export type BidAmended = DomainEvent<
     readonly pricePence: number;
     readonly qualityAnswers: readonly QualityAnswer[];
     readonly socialValueCommitments: string;
+    readonly subcontractors?: readonly ProposedSubcontractor[];
+    readonly consortium?: Consortium | null;
     readonly amendedAt: string;
   }
 >;

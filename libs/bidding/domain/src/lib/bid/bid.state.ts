@@ -1,4 +1,4 @@
-import type { QualityAnswer } from './bid.commands';
+import type { Consortium, ProposedSubcontractor, QualityAnswer } from './bid.commands';
 import type { BidEvent } from './bid.events';
 
 /** `submitted` (sealed, amendable) -> `withdrawn` before the deadline, or -> `opened` at it. */
@@ -20,6 +20,8 @@ export interface SubmittedBid {
   readonly pricePence: number;
   readonly qualityAnswers: readonly QualityAnswer[];
   readonly socialValueCommitments: string;
+  readonly subcontractors: readonly ProposedSubcontractor[];
+  readonly consortium: Consortium | null;
   readonly submittedAt: string;
   readonly amendedAt: string | null;
 }
@@ -49,6 +51,8 @@ export const evolveBid = (state: BidState, event: BidEvent): BidState => {
         pricePence: data.pricePence,
         qualityAnswers: data.qualityAnswers,
         socialValueCommitments: data.socialValueCommitments,
+        subcontractors: data.subcontractors ?? [],
+        consortium: data.consortium ?? null,
         submittedAt: data.submittedAt,
         amendedAt: null,
       };
@@ -60,6 +64,8 @@ export const evolveBid = (state: BidState, event: BidEvent): BidState => {
         pricePence: data.pricePence,
         qualityAnswers: data.qualityAnswers,
         socialValueCommitments: data.socialValueCommitments,
+        subcontractors: data.subcontractors ?? [],
+        consortium: data.consortium ?? null,
         amendedAt: data.amendedAt,
       };
     }

@@ -48,6 +48,8 @@ export const bidSubmitted: BidSubmitted = {
     pricePence: 9_950_000,
     qualityAnswers: [{ criterionId: 'crit-quality', answer: 'Trained mentors in every ward' }],
     socialValueCommitments: 'Two apprenticeships for local care leavers',
+    subcontractors: [],
+    consortium: null,
     submittedAt: BEFORE_DEADLINE,
   },
 };
