@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import * as path from 'node:path';
 import { DEMO_ORGANISATIONS } from '@tendril/shared/testing';
 import {
   type AwardedContract,
@@ -51,6 +53,12 @@ const VALUE_FOR_MONEY = `query($council: ID, $period: String) {
   }
 }`;
 const BENCHMARKS = `query($period: String) { councilBenchmarks(period: $period) { label yours youngPeopleReached spendPence costPerYoungPersonPence costPerOutcomePence } }`;
+const CASE_FIELDS = `id status reason evidenceRefs openedByUserId response respondedByUserId rationale decidedByUserId noticePeriodDays endDate
+  transition { subcontractId subcontractorOrganisationId outcome toContractId toPrimeOrganisationId }`;
+const OPEN_CASE = `mutation($input: OpenDecommissioningCaseInput!, $key: String!) { openDecommissioningCase(input: $input, idempotencyKey: $key) { ${CASE_FIELDS} } }`;
+const RESPOND = `mutation($input: RespondToDecommissioningCaseInput!, $key: String!) { respondToDecommissioningCase(input: $input, idempotencyKey: $key) { ${CASE_FIELDS} } }`;
+const DECIDE = `mutation($input: DecideDecommissioningCaseInput!, $key: String!) { decideDecommissioningCase(input: $input, idempotencyKey: $key) { ${CASE_FIELDS} } }`;
+const CASES = `query($contractId: ID!) { decommissioningCases(contractId: $contractId) { ${CASE_FIELDS} } }`;
 const CONTRACT = `query($id: ID!) { contract(id: $id) { id valuePence subcontracts { id valuePence area } variations { id subcontractId reason } } }`;
 
 type Node = {
@@ -208,7 +216,7 @@ describe('A council’s supply chain through the gateway', () => {
     await platform?.stop();
   });
 
-  it('shows each reader their part of 80 subcontracts under five primes, varies and ends work, takes four quarters of returns, rates, benchmarks, and keeps it all in read models', async () => {
+  it('shows each reader their part of 80 subcontracts under five primes, varies and ends work, takes four quarters of returns, rates, benchmarks, decommissions the inadequate prime with a transition plan, and keeps it all in read models', async () => {
     const [moorland, academy] = chains;
     if (!moorland || !academy) throw new Error('chains not built');
     const tierOneWithChild = moorland.tierOne[0];
@@ -461,6 +469,55 @@ describe('A council’s supply chain through the gateway', () => {
     const eastView = (await otherCouncil.data<{ councilBenchmarks: { label: string; costPerYoungPersonPence: number }[] }>(BENCHMARKS, { period: '2026-Q3' })).councilBenchmarks;
     expect(eastView.map((b) => b.label)).toEqual(['council 1', 'your council']);
 
+    // Decommissioning the prime rated inadequate twice: a case on evidence, the prime's response, then the decision.
+    type Case = { id: string; status: string; evidenceRefs: string[]; response: string | null; respondedByUserId: string | null; decidedByUserId: string | null; noticePeriodDays: number | null; endDate: string | null; transition: { subcontractId: string; outcome: string; toContractId: string | null }[] };
+    const evidence = ['rating:2026-Q2', 'rating:2026-Q3', 'value-for-money:2026-Q3'];
+    const [openedCase] = (
+      await commissioner.data<{ openDecommissioningCase: Case[] }>(OPEN_CASE, {
+        key: newKey('case'),
+        input: { contractId: academy.contract.id, reason: 'Rated inadequate in two consecutive quarters', evidenceRefs: evidence },
+      })
+    ).openDecommissioningCase;
+    if (!openedCase) throw new Error('case not shown');
+    expect(openedCase).toMatchObject({ status: 'open', evidenceRefs: evidence });
+    expect(await commissioner.errorCodes(OPEN_CASE, { key: newKey('case'), input: { contractId: academy.contract.id, reason: 'Again', evidenceRefs: evidence } })).toEqual([
+      'DECOMMISSIONING_CASE_ALREADY_OPEN',
+    ]);
+    // The provider is told (it sees the case); its subcontractors and other councils do not.
+    expect((await academy.prime.data<{ decommissioningCases: Case[] }>(CASES, { contractId: academy.contract.id })).decommissioningCases.map((c) => c.id)).toEqual([openedCase.id]);
+    expect((await otherCouncil.data<{ decommissioningCases: Case[] }>(CASES, { contractId: academy.contract.id })).decommissioningCases).toEqual([]);
+    const academySub = academy.tierOne[0];
+    if (!academySub) throw new Error('unreachable');
+    expect((await academySub.session.data<{ decommissioningCases: Case[] }>(CASES, { contractId: academy.contract.id })).decommissioningCases).toEqual([]);
+    const response = { contractId: academy.contract.id, caseId: openedCase.id, response: 'New youth work lead in post from January', evidenceRefs: ['recruitment-plan'] };
+    expect(await academySub.session.errorCodes(RESPOND, { key: newKey('respond'), input: response })).toEqual(['NOT_THE_PRIME']);
+    const [answeredCase] = (await academy.prime.data<{ respondToDecommissioningCase: Case[] }>(RESPOND, { key: newKey('respond'), input: response })).respondToDecommissioningCase;
+    expect(answeredCase).toMatchObject({ response: response.response, respondedByUserId: 'b0000000-0000-4000-8000-000000000007' });
+
+    // The transition plan must say, for every live subcontract, whether it ends, moves to another prime or moves in-house.
+    const plan = [
+      ...academy.tierOne.map((t, i) =>
+        i < 8
+          ? { subcontractId: t.subcontractId, outcome: 'moves_to_prime', toContractId: moorland.contract.id, toPrimeOrganisationId: DEMO_ORGANISATIONS.moorlandHomes.id }
+          : { subcontractId: t.subcontractId, outcome: 'moves_in_house' },
+      ),
+      ...academy.tierTwo.map((t) => ({ subcontractId: t.subcontractId, outcome: 'moves_in_house' })),
+    ];
+    const decision = { contractId: academy.contract.id, caseId: openedCase.id, decision: 'decommission', rationale: 'No credible recovery; two inadequate quarters', noticePeriodDays: 90 };
+    expect(await commissioner.errorCodes(DECIDE, { key: newKey('decide'), input: { ...decision, transition: plan.slice(1) } })).toEqual(['TRANSITION_PLAN_INCOMPLETE']);
+    expect(await academy.prime.errorCodes(DECIDE, { key: newKey('decide'), input: { ...decision, transition: plan } })).toEqual(['FORBIDDEN']);
+    const [decided] = (await commissioner.data<{ decideDecommissioningCase: Case[] }>(DECIDE, { key: newKey('decide'), input: { ...decision, transition: plan } })).decideDecommissioningCase;
+    const expectedEnd = new Date(Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`) + 90 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    expect(decided).toMatchObject({ status: 'decommissioned', noticePeriodDays: 90, endDate: expectedEnd, decidedByUserId: 'b0000000-0000-4000-8000-000000000001' });
+    expect(decided?.transition).toHaveLength(TIER_ONE_PER_PRIME + TIER_TWO_PER_PRIME);
+    expect(decided?.transition.filter((t) => t.outcome === 'moves_to_prime' && t.toContractId === moorland.contract.id)).toHaveLength(8);
+    // In its notice period the contract takes no new work, and the council's chain shows it decommissioned.
+    expect(
+      await academy.prime.errorCodes(ADD, { key: newKey('x'), input: { ...tierTwoInput, contractId: academy.contract.id, parentSubcontractId: null, valuePence: 1_000, subcontractorOrganisationId: smallOrganisation(997) } }),
+    ).toEqual(['CONTRACT_NOT_ACTIVE']);
+    const academyNode = (await commissioner.data<{ supplyChain: Chain }>(CHAIN, {})).supplyChain.nodes.find((n) => n.contractId === academy.contract.id && n.tier === 0);
+    expect(academyNode).toMatchObject({ status: 'decommissioned' });
+
     // The chain lives in read-model tables (one row per node), rebuilt from the log to the same rows.
     await platform.platform.stop();
     const before = await snapshotReadModels(platform.env);
@@ -468,7 +525,30 @@ describe('A council’s supply chain through the gateway', () => {
     expect(before['subcontracting-service.contract_variation_view']).toHaveLength(2);
     expect(before['subcontracting-service.delivery_return_view']).toHaveLength(4 * delivering.nodes.length + 1);
     expect(before['subcontracting-service.contract_rating_view']).toHaveLength(6);
+    expect(before['subcontracting-service.decommissioning_case_view']).toHaveLength(1);
     await runRebuildCommand(platform.env);
     expect(await snapshotReadModels(platform.env)).toEqual(before);
+
+    // Every step of the case is in the event history with its actor, and the strand goes back to the tender context.
+    const store = new Database(path.join(platform.dataDir, 'events.sqlite'), { readonly: true });
+    try {
+      const history = store
+        .prepare('SELECT type, data, metadata FROM events WHERE stream_name IN (?, ?) ORDER BY position')
+        .all(`contract-${academy.contract.id}`, `integration-subcontracting-${academy.contract.id}`) as { type: string; data: string; metadata: string }[];
+      const steps = history
+        .filter((e) => ['DecommissioningCaseOpened', 'DecommissioningCaseAnswered', 'ContractDecommissioned', 'subcontracting.strand-decommissioned.v1'].includes(e.type))
+        .map((e) => ({ type: e.type, actor: (JSON.parse(e.metadata) as { actor: { userId: string } }).actor.userId }));
+      expect(steps).toEqual([
+        { type: 'DecommissioningCaseOpened', actor: 'b0000000-0000-4000-8000-000000000001' },
+        { type: 'DecommissioningCaseAnswered', actor: 'b0000000-0000-4000-8000-000000000007' },
+        { type: 'ContractDecommissioned', actor: 'b0000000-0000-4000-8000-000000000001' },
+        { type: 'subcontracting.strand-decommissioned.v1', actor: 'b0000000-0000-4000-8000-000000000001' },
+      ]);
+      const handedBack = JSON.parse(history.find((e) => e.type === 'subcontracting.strand-decommissioned.v1')?.data ?? '{}') as { lotId: string; evidenceRefs: string[]; transition: unknown[] };
+      expect(handedBack).toMatchObject({ lotId: 'STRAND-2', evidenceRefs: [...evidence, 'recruitment-plan'] });
+      expect(handedBack.transition).toHaveLength(TIER_ONE_PER_PRIME + TIER_TWO_PER_PRIME);
+    } finally {
+      store.close();
+    }
   }, 240_000);
 });

@@ -17,7 +17,7 @@ import {
   PerformanceReadModel,
   SubcontractingReactions,
 } from '@tendril/subcontracting/application';
-import { ContractResolver, PerformanceResolver } from '@tendril/subcontracting/graphql';
+import { ContractResolver, DecommissioningResolver, PerformanceResolver } from '@tendril/subcontracting/graphql';
 import {
   CONTRACT_PROJECTION_PROGRESS,
   contractReadModelProjection,
@@ -56,6 +56,7 @@ export const subcontractingProjections = (store: EventStore, reactions: Subcontr
     ...CONTRACT_QUERY_HANDLERS,
     ContractResolver,
     PerformanceResolver,
+    DecommissioningResolver,
     SubcontractingReactions,
     { provide: ContractReadModel, useClass: VisibleContractReadModel },
     { provide: PerformanceReadModel, useClass: VisiblePerformanceReadModel },

@@ -6,8 +6,11 @@ import { type ContractCommand, contractDecider, contractStreamName } from '@tend
 import {
   AddSubcontractorCommand,
   type ContractCommandResult,
+  DecideDecommissioningCaseCommand,
   EndSubcontractCommand,
+  OpenDecommissioningCaseCommand,
   RateContractCommand,
+  RespondToDecommissioningCaseCommand,
   SubmitReturnCommand,
   VaryContractCommand,
   VarySubcontractCommand,
@@ -84,7 +87,36 @@ export class RateContractHandler extends ContractCommandHandlerBase implements I
   }
 }
 
+@CommandHandler(OpenDecommissioningCaseCommand)
+export class OpenDecommissioningCaseHandler extends ContractCommandHandlerBase implements ICommandHandler<OpenDecommissioningCaseCommand> {
+  async execute({ input, context }: OpenDecommissioningCaseCommand): Promise<ContractCommandResult & { caseId: string }> {
+    const caseId = newId('decommissioning-case', context.idempotencySeed);
+    const result = await this.run({ type: 'OpenDecommissioningCase', data: { ...input, caseId } }, context, null);
+    return { ...result, caseId };
+  }
+}
+
+@CommandHandler(RespondToDecommissioningCaseCommand)
+export class RespondToDecommissioningCaseHandler
+  extends ContractCommandHandlerBase
+  implements ICommandHandler<RespondToDecommissioningCaseCommand>
+{
+  execute({ input, context }: RespondToDecommissioningCaseCommand): Promise<ContractCommandResult> {
+    return this.run({ type: 'RespondToDecommissioningCase', data: input }, context, null);
+  }
+}
+
+@CommandHandler(DecideDecommissioningCaseCommand)
+export class DecideDecommissioningCaseHandler extends ContractCommandHandlerBase implements ICommandHandler<DecideDecommissioningCaseCommand> {
+  execute({ input, context }: DecideDecommissioningCaseCommand): Promise<ContractCommandResult> {
+    return this.run({ type: 'DecideDecommissioningCase', data: input }, context, null);
+  }
+}
+
 export const CONTRACT_COMMAND_HANDLERS = [
+  OpenDecommissioningCaseHandler,
+  RespondToDecommissioningCaseHandler,
+  DecideDecommissioningCaseHandler,
   AddSubcontractorHandler,
   EndSubcontractHandler,
   VaryContractHandler,

@@ -48,7 +48,7 @@ export interface ContractView {
   readonly startDate: string;
   readonly endDate: string;
   readonly paymentTermsDays: number;
-  readonly status: 'active' | 'terminated';
+  readonly status: 'active' | 'terminated' | 'decommissioned';
   readonly createdAt: string;
   /** Null while the scope is the one tendered for the lot. */
   readonly scope: string | null;
@@ -101,11 +101,42 @@ export interface SupplyChainView {
   readonly tiers: readonly SupplyChainTierView[];
 }
 
+export interface TransitionStepView {
+  readonly subcontractId: string;
+  readonly subcontractorOrganisationId: string;
+  readonly outcome: 'ends' | 'moves-in-house' | 'moves-to-prime';
+  readonly toContractId?: string;
+  readonly toPrimeOrganisationId?: string;
+}
+
+export interface DecommissioningCaseView {
+  readonly caseId: string;
+  readonly contractId: string;
+  readonly status: 'open' | 'improvement_plan' | 'decommissioned';
+  readonly reason: string;
+  readonly evidenceRefs: readonly string[];
+  readonly openedByUserId: string;
+  readonly openedAt: string;
+  readonly response: string | null;
+  readonly responseEvidenceRefs: readonly string[];
+  readonly respondedByUserId: string | null;
+  readonly respondedAt: string | null;
+  readonly rationale: string | null;
+  readonly decidedByUserId: string | null;
+  readonly decidedAt: string | null;
+  readonly reviewDate: string | null;
+  readonly noticePeriodDays: number | null;
+  readonly endDate: string | null;
+  readonly transition: readonly TransitionStepView[];
+}
+
 /** Contracts as a reader may see them; the visibility rule is applied here, where data is read. */
 export abstract class ContractReadModel {
   abstract findVisibleContract(contractId: string, reader: Actor): Promise<ContractView | null>;
   abstract findVisibleContracts(filter: ContractFilter, reader: Actor): Promise<readonly ContractView[]>;
   /** Every live node (or every node, when `includeEnded`) of the council's contracts that the reader may see. */
   abstract findVisibleSupplyChain(commissionerOrganisationId: string, reader: Actor, includeEnded: boolean): Promise<SupplyChainView>;
+  /** The council, the prime and auditors see a contract's decommissioning cases; nobody else does. */
+  abstract findDecommissioningCases(contractId: string, reader: Actor): Promise<readonly DecommissioningCaseView[]>;
   abstract waitForPosition(position: number): Promise<void>;
 }

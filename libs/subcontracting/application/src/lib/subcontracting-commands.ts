@@ -79,6 +79,38 @@ export class RateContractCommand {
   ) {}
 }
 
+export class OpenDecommissioningCaseCommand {
+  constructor(
+    readonly input: { readonly contractId: string; readonly reason: string; readonly evidenceRefs: readonly string[] },
+    readonly context: RequestContext,
+  ) {}
+}
+
+export class RespondToDecommissioningCaseCommand {
+  constructor(
+    readonly input: { readonly contractId: string; readonly caseId: string; readonly response: string; readonly evidenceRefs: readonly string[] },
+    readonly context: RequestContext,
+  ) {}
+}
+
+export type TransitionStepInput =
+  | { readonly subcontractId: string; readonly outcome: 'ends' | 'moves-in-house' }
+  | { readonly subcontractId: string; readonly outcome: 'moves-to-prime'; readonly toContractId: string; readonly toPrimeOrganisationId: string };
+
+export class DecideDecommissioningCaseCommand {
+  constructor(
+    readonly input: {
+      readonly contractId: string;
+      readonly caseId: string;
+      readonly rationale: string;
+      readonly decision:
+        | { readonly kind: 'improvement_plan'; readonly reviewDate: string }
+        | { readonly kind: 'decommission'; readonly noticePeriodDays: number; readonly transition: readonly TransitionStepInput[] };
+    },
+    readonly context: RequestContext,
+  ) {}
+}
+
 export interface ContractCommandResult {
   readonly contractId: string;
   readonly subcontractId: string | null;

@@ -1,4 +1,4 @@
-import type { ContractEvent, ContractVaried, SubcontractVaried } from './contract/contract.events';
+import type { ContractDecommissioned, ContractEvent, ContractVaried, SubcontractVaried } from './contract/contract.events';
 
 // What this context publishes. The shapes mirror `@tendril/subcontracting/contracts` structurally
 // (a domain library may not import a contracts library); the translator types the result with the
@@ -60,7 +60,13 @@ export interface PublishedSubcontractVaried {
   readonly data: SubcontractVaried['data'];
 }
 
+export interface PublishedStrandDecommissioned {
+  readonly type: 'subcontracting.strand-decommissioned.v1';
+  readonly data: Omit<ContractDecommissioned['data'], 'previousEndDate'>;
+}
+
 export type SubcontractingPublishedFact =
+  | PublishedStrandDecommissioned
   | PublishedContractCreated
   | PublishedSubcontractorAdded
   | PublishedSubcontractEnded
@@ -85,7 +91,15 @@ export const toIntegrationEvents = (event: ContractEvent): readonly Subcontracti
     // Returns and ratings stay inside the context for now: no other context acts on them yet.
     case 'ReturnSubmitted':
     case 'ContractRated':
+    case 'DecommissioningCaseOpened':
+    case 'DecommissioningCaseAnswered':
+    case 'ImprovementPlanRequired':
       return [];
+    // The tender context re-tenders the strand on this.
+    case 'ContractDecommissioned': {
+      const { previousEndDate: _previousEndDate, ...data } = event.data;
+      return [{ type: 'subcontracting.strand-decommissioned.v1', data }];
+    }
     case 'ContractVaried':
       return [{ type: 'subcontracting.contract-varied.v1', data: { ...event.data } }];
     case 'SubcontractVaried':

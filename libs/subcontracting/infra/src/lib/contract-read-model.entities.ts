@@ -95,4 +95,28 @@ export class RatingRow {
   @Column({ type: 'varchar', length: 30 }) ratedAt!: string;
 }
 
-export const CONTRACT_READ_MODEL_ENTITIES = [ContractRow, SubcontractRow, VariationRow, ReturnRow, RatingRow];
+/** A decommissioning case: each step's decision, actor, reason and evidence. Lists are JSON. */
+@Entity({ name: 'decommissioning_case_view' })
+export class DecommissioningCaseRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) caseId!: string;
+  @Index() @Column({ type: 'varchar', length: 64 }) contractId!: string;
+  /** open | improvement_plan | decommissioned */
+  @Column({ type: 'varchar', length: 20 }) status!: string;
+  @Column({ type: 'text' }) reason!: string;
+  @Column({ type: 'text' }) evidenceRefs!: string;
+  @Column({ type: 'varchar', length: 64 }) openedByUserId!: string;
+  @Column({ type: 'varchar', length: 30 }) openedAt!: string;
+  @Column({ type: 'text', nullable: true }) response!: string | null;
+  @Column({ type: 'text', nullable: true }) responseEvidenceRefs!: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) respondedByUserId!: string | null;
+  @Column({ type: 'varchar', length: 30, nullable: true }) respondedAt!: string | null;
+  @Column({ type: 'text', nullable: true }) rationale!: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) decidedByUserId!: string | null;
+  @Column({ type: 'varchar', length: 30, nullable: true }) decidedAt!: string | null;
+  @Column({ type: 'varchar', length: 10, nullable: true }) reviewDate!: string | null;
+  @Column({ type: 'int', nullable: true }) noticePeriodDays!: number | null;
+  @Column({ type: 'varchar', length: 10, nullable: true }) endDate!: string | null;
+  @Column({ type: 'text', nullable: true }) transition!: string | null;
+}
+
+export const CONTRACT_READ_MODEL_ENTITIES = [ContractRow, SubcontractRow, VariationRow, ReturnRow, RatingRow, DecommissioningCaseRow];

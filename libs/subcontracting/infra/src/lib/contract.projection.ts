@@ -2,7 +2,15 @@ import type { Projection } from '@tendril/shared/projections';
 import type { Actor } from '@tendril/shared/event-store';
 import { CONTRACT_EVENT_TYPES, CONTRACT_STREAM_PREFIX, type ContractEvent } from '@tendril/subcontracting/domain';
 import type { EntityManager } from 'typeorm';
-import { CONTRACT_READ_MODEL_ENTITIES, ContractRow, RatingRow, ReturnRow, SubcontractRow, VariationRow } from './contract-read-model.entities';
+import {
+  CONTRACT_READ_MODEL_ENTITIES,
+  ContractRow,
+  DecommissioningCaseRow,
+  RatingRow,
+  ReturnRow,
+  SubcontractRow,
+  VariationRow,
+} from './contract-read-model.entities';
 
 const variationRow = (
   data: Extract<ContractEvent, { type: 'ContractVaried' }>['data'],
@@ -69,6 +77,62 @@ const applyContractEvent = async (event: ContractEvent, position: number, actor:
     case 'ContractRated':
       await tx.getRepository(RatingRow).insert({ ...event.data, evidenceRefs: JSON.stringify(event.data.evidenceRefs), ratedByUserId: actor.userId });
       return;
+    case 'DecommissioningCaseOpened': {
+      const d = event.data;
+      await tx.getRepository(DecommissioningCaseRow).insert({
+        caseId: d.caseId,
+        contractId: d.contractId,
+        status: 'open',
+        reason: d.reason,
+        evidenceRefs: JSON.stringify(d.evidenceRefs),
+        openedByUserId: actor.userId,
+        openedAt: d.openedAt,
+        response: null,
+        responseEvidenceRefs: null,
+        respondedByUserId: null,
+        respondedAt: null,
+        rationale: null,
+        decidedByUserId: null,
+        decidedAt: null,
+        reviewDate: null,
+        noticePeriodDays: null,
+        endDate: null,
+        transition: null,
+      });
+      return;
+    }
+    case 'DecommissioningCaseAnswered': {
+      const d = event.data;
+      await tx.getRepository(DecommissioningCaseRow).update(
+        { caseId: d.caseId },
+        { response: d.response, responseEvidenceRefs: JSON.stringify(d.evidenceRefs), respondedByUserId: actor.userId, respondedAt: d.answeredAt },
+      );
+      return;
+    }
+    case 'ImprovementPlanRequired': {
+      const d = event.data;
+      await tx
+        .getRepository(DecommissioningCaseRow)
+        .update({ caseId: d.caseId }, { status: 'improvement_plan', rationale: d.rationale, reviewDate: d.reviewDate, decidedByUserId: actor.userId, decidedAt: d.decidedAt });
+      return;
+    }
+    case 'ContractDecommissioned': {
+      const d = event.data;
+      await tx.getRepository(DecommissioningCaseRow).update(
+        { caseId: d.caseId },
+        {
+          status: 'decommissioned',
+          rationale: d.rationale,
+          noticePeriodDays: d.noticePeriodDays,
+          endDate: d.endDate,
+          transition: JSON.stringify(d.transition),
+          decidedByUserId: actor.userId,
+          decidedAt: d.decidedAt,
+        },
+      );
+      await tx.getRepository(ContractRow).update({ contractId: d.contractId }, { status: 'decommissioned', endDate: d.endDate });
+      return;
+    }
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled contract event ${(unknown as { type: string }).type}`);

@@ -5,13 +5,14 @@ import {
   type ContractFilter,
   ContractReadModel,
   type ContractView,
+  type DecommissioningCaseView,
   type SubcontractView,
   type SupplyChainNodeView,
   type SupplyChainView,
   type VariationView,
 } from '@tendril/subcontracting/application';
 import { Brackets, DataSource, In, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
-import { ContractRow, SubcontractRow, VariationRow } from './contract-read-model.entities';
+import { ContractRow, DecommissioningCaseRow, SubcontractRow, VariationRow } from './contract-read-model.entities';
 
 export const CONTRACT_PROJECTION_PROGRESS = Symbol.for('tendril.subcontracting.ProjectionProgress');
 export interface ContractProjectionProgress {
@@ -81,7 +82,8 @@ const groupBy = <T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> =>
   return groups;
 };
 
-const isLive = (node: SupplyChainNodeView): boolean => node.status === 'active';
+// A decommissioned contract still delivers through its notice period.
+const isLive = (node: SupplyChainNodeView): boolean => node.status === 'active' || node.status === 'decommissioned';
 
 /** The subcontracts under (and including) those let to `organisationId`: a subcontractor's own branch. */
 export const branchOf = (subcontracts: readonly SubcontractRow[], organisationId: string): SubcontractRow[] => {
@@ -203,6 +205,26 @@ export class VisibleContractReadModel extends ContractReadModel {
       nodes: shown,
       tiers,
     };
+  }
+
+  async findDecommissioningCases(contractId: string, reader: Actor): Promise<readonly DecommissioningCaseView[]> {
+    const contract = await this.dataSource.getRepository(ContractRow).findOneBy({ contractId });
+    const organisationId = reader.organisationId ?? '';
+    const mayRead =
+      contract !== null &&
+      (reader.role === 'auditor' ||
+        reader.role === 'admin' ||
+        contract.commissionerOrganisationId === organisationId ||
+        contract.primeOrganisationId === organisationId);
+    if (!mayRead) return [];
+    const rows = await this.dataSource.getRepository(DecommissioningCaseRow).find({ where: { contractId }, order: { openedAt: 'ASC' } });
+    return rows.map((row) => ({
+      ...row,
+      status: row.status as DecommissioningCaseView['status'],
+      evidenceRefs: JSON.parse(row.evidenceRefs) as string[],
+      responseEvidenceRefs: row.responseEvidenceRefs ? (JSON.parse(row.responseEvidenceRefs) as string[]) : [],
+      transition: row.transition ? (JSON.parse(row.transition) as DecommissioningCaseView['transition']) : [],
+    }));
   }
 
   waitForPosition(position: number): Promise<void> {

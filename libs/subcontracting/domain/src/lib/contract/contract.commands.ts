@@ -104,7 +104,40 @@ export type RateContract = Command<
   }
 >;
 
+/** The commissioner opens a case to decommission a contract, on evidence (returns, ratings, value-for-money figures). */
+export type OpenDecommissioningCase = Command<
+  'OpenDecommissioningCase',
+  { readonly contractId: string; readonly caseId: string; readonly reason: string; readonly evidenceRefs: readonly string[] }
+>;
+
+/** The prime answers the case before the commissioner decides. */
+export type RespondToDecommissioningCase = Command<
+  'RespondToDecommissioningCase',
+  { readonly contractId: string; readonly caseId: string; readonly response: string; readonly evidenceRefs: readonly string[] }
+>;
+
+/** What happens to one live subcontract when its contract is decommissioned. */
+export type TransitionStep =
+  | { readonly subcontractId: string; readonly outcome: 'ends' }
+  | { readonly subcontractId: string; readonly outcome: 'moves-in-house' }
+  | { readonly subcontractId: string; readonly outcome: 'moves-to-prime'; readonly toContractId: string; readonly toPrimeOrganisationId: string };
+
+export type DecideDecommissioningCase = Command<
+  'DecideDecommissioningCase',
+  {
+    readonly contractId: string;
+    readonly caseId: string;
+    readonly rationale: string;
+    readonly decision:
+      | { readonly kind: 'improvement_plan'; readonly reviewDate: string }
+      | { readonly kind: 'decommission'; readonly noticePeriodDays: number; readonly transition: readonly TransitionStep[] };
+  }
+>;
+
 export type ContractCommand =
+  | OpenDecommissioningCase
+  | RespondToDecommissioningCase
+  | DecideDecommissioningCase
   | CreateContract
   | AddSubcontractor
   | EndSubcontract

@@ -1,6 +1,7 @@
 import type { CommandMetadata } from '@tendril/shared/ddd';
 import { SubcontractingRuleBroken } from '../subcontracting.errors';
 import { isBlank, isIsoDate, isWholePositivePence, utcDate } from '../values/value-guards';
+import { decideDecommissioningCase, openDecommissioningCase, respondToDecommissioningCase } from './contract-decommissioning.decide';
 import { rateContract, submitReturn } from './contract-performance.decide';
 import type {
   AddSubcontractor,
@@ -59,7 +60,7 @@ const existing = (state: ContractState, contractId: string): ExistingContract =>
 };
 
 const assertActive = (contract: ExistingContract, now: Date): void => {
-  if (contract.status === 'terminated' || utcDate(now) > contract.endDate) {
+  if (contract.status !== 'active' || utcDate(now) > contract.endDate) {
     throw new SubcontractingRuleBroken('CONTRACT_NOT_ACTIVE', `Contract ${contract.contractId} has ended or been terminated`, {
       contractId: contract.contractId,
       status: contract.status,
@@ -238,7 +239,8 @@ const endSubcontract = (command: EndSubcontract, state: ContractState): Subcontr
     : findSubcontract(contract, subcontract.parentSubcontractId).organisationId;
   // The prime answers for its whole supply chain, so it may end any subcontract in it.
   assertActsFor(metadata, [parentOrganisation, contract.primeOrganisationId]);
-  assertActive(contract, metadata.now);
+  // A decommissioned contract still ends its subcontracts during the notice period: that carries out the transition plan.
+  assertActive(contract.status === 'decommissioned' ? { ...contract, status: 'active' } : contract, metadata.now);
   if (subcontract.status === 'ended') {
     throw new SubcontractingRuleBroken('SUBCONTRACT_NOT_ACTIVE', `Subcontract ${subcontract.subcontractId} has already ended`, {
       subcontractId: subcontract.subcontractId,
@@ -464,6 +466,12 @@ export const decideContract = (
       return [submitReturn(command, state)];
     case 'RateContract':
       return [rateContract(command, state)];
+    case 'OpenDecommissioningCase':
+      return [openDecommissioningCase(command, state)];
+    case 'RespondToDecommissioningCase':
+      return [respondToDecommissioningCase(command, state)];
+    case 'DecideDecommissioningCase':
+      return [decideDecommissioningCase(command, state)];
     default: {
       const unknown: never = command;
       throw new Error(`Unknown contract command ${(unknown as { type: string }).type}`);

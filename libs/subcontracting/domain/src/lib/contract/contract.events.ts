@@ -125,7 +125,59 @@ export type ContractRated = DomainEvent<
   }
 >;
 
+export type DecommissioningCaseOpened = DomainEvent<
+  'DecommissioningCaseOpened',
+  { readonly contractId: string; readonly caseId: string; readonly reason: string; readonly evidenceRefs: readonly string[]; readonly openedAt: string }
+>;
+
+export type DecommissioningCaseAnswered = DomainEvent<
+  'DecommissioningCaseAnswered',
+  { readonly contractId: string; readonly caseId: string; readonly response: string; readonly evidenceRefs: readonly string[]; readonly answeredAt: string }
+>;
+
+export type ImprovementPlanRequired = DomainEvent<
+  'ImprovementPlanRequired',
+  { readonly contractId: string; readonly caseId: string; readonly rationale: string; readonly reviewDate: string; readonly decidedAt: string }
+>;
+
+export type TransitionOutcome =
+  | { readonly subcontractId: string; readonly subcontractorOrganisationId: string; readonly outcome: 'ends' }
+  | { readonly subcontractId: string; readonly subcontractorOrganisationId: string; readonly outcome: 'moves-in-house' }
+  | {
+      readonly subcontractId: string;
+      readonly subcontractorOrganisationId: string;
+      readonly outcome: 'moves-to-prime';
+      readonly toContractId: string;
+      readonly toPrimeOrganisationId: string;
+    };
+
+export type ContractDecommissioned = DomainEvent<
+  'ContractDecommissioned',
+  {
+    readonly contractId: string;
+    readonly caseId: string;
+    readonly tenderId: string;
+    readonly lotId: string;
+    readonly commissionerOrganisationId: string;
+    readonly primeOrganisationId: string;
+    readonly valuePence: number;
+    readonly rationale: string;
+    /** The case's evidence, with the prime's response evidence. */
+    readonly evidenceRefs: readonly string[];
+    readonly noticePeriodDays: number;
+    /** The last day the prime delivers: the decision date plus the notice period. */
+    readonly endDate: string;
+    readonly previousEndDate: string;
+    readonly transition: readonly TransitionOutcome[];
+    readonly decidedAt: string;
+  }
+>;
+
 export type ContractEvent =
+  | DecommissioningCaseOpened
+  | DecommissioningCaseAnswered
+  | ImprovementPlanRequired
+  | ContractDecommissioned
   | ContractCreated
   | SubcontractorAdded
   | SubcontractEnded
@@ -144,4 +196,8 @@ export const CONTRACT_EVENT_TYPES: readonly ContractEvent['type'][] = [
   'SubcontractVaried',
   'ReturnSubmitted',
   'ContractRated',
+  'DecommissioningCaseOpened',
+  'DecommissioningCaseAnswered',
+  'ImprovementPlanRequired',
+  'ContractDecommissioned',
 ];

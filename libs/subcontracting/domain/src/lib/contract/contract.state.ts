@@ -18,9 +18,20 @@ export interface NoContract {
   readonly status: 'none';
 }
 
-/** A contract stays `active` until terminated; it also stops accepting changes after its end date. */
+export interface DecommissioningCase {
+  readonly caseId: string;
+  readonly status: 'open' | 'improvement_plan' | 'decommissioned';
+  readonly evidenceRefs: readonly string[];
+  readonly answered: boolean;
+}
+
+/**
+ * A contract stays `active` until terminated or decommissioned (it then runs out its notice period, taking
+ * no new work); it also stops accepting changes after its end date.
+ */
 export interface ExistingContract {
-  readonly status: 'active' | 'terminated';
+  readonly status: 'active' | 'terminated' | 'decommissioned';
+  readonly decommissioningCases: readonly DecommissioningCase[];
   readonly contractId: string;
   readonly tenderId: string;
   readonly lotId: string;
@@ -68,7 +79,7 @@ export const evolveContract = (state: ContractState, event: ContractEvent): Cont
   switch (event.type) {
     case 'ContractCreated': {
       const { createdAt: _createdAt, ...terms } = event.data;
-      return { status: 'active', ...terms, scope: null, variationIds: [], returnsReceived: [], ratings: [], subcontracts: [] };
+      return { status: 'active', ...terms, scope: null, variationIds: [], returnsReceived: [], ratings: [], decommissioningCases: [], subcontracts: [] };
     }
     case 'SubcontractorAdded': {
       const contract = existing(state, event.type);
@@ -120,6 +131,36 @@ export const evolveContract = (state: ContractState, event: ContractEvent): Cont
     case 'ContractRated': {
       const contract = existing(state, event.type);
       return { ...contract, ratings: [...contract.ratings, { period: event.data.period, rating: event.data.rating }] };
+    }
+    case 'DecommissioningCaseOpened': {
+      const contract = existing(state, event.type);
+      const opened: DecommissioningCase = { caseId: event.data.caseId, status: 'open', evidenceRefs: event.data.evidenceRefs, answered: false };
+      return { ...contract, decommissioningCases: [...contract.decommissioningCases, opened] };
+    }
+    case 'DecommissioningCaseAnswered': {
+      const contract = existing(state, event.type);
+      return {
+        ...contract,
+        decommissioningCases: contract.decommissioningCases.map((c) =>
+          c.caseId === event.data.caseId ? { ...c, answered: true, evidenceRefs: [...c.evidenceRefs, ...event.data.evidenceRefs] } : c,
+        ),
+      };
+    }
+    case 'ImprovementPlanRequired': {
+      const contract = existing(state, event.type);
+      return {
+        ...contract,
+        decommissioningCases: contract.decommissioningCases.map((c) => (c.caseId === event.data.caseId ? { ...c, status: 'improvement_plan' } : c)),
+      };
+    }
+    case 'ContractDecommissioned': {
+      const contract = existing(state, event.type);
+      return {
+        ...contract,
+        status: 'decommissioned',
+        endDate: event.data.endDate,
+        decommissioningCases: contract.decommissioningCases.map((c) => (c.caseId === event.data.caseId ? { ...c, status: 'decommissioned' } : c)),
+      };
     }
     default: {
       const unknown: never = event;
