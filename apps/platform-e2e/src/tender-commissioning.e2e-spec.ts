@@ -15,6 +15,7 @@ const NO_ENGAGEMENT = `mutation($input: RecordNoMarketEngagementReasonInput!, $k
 const RELEASE = `mutation($input: StrandRefInput!, $key: String!) { releaseStrandForTender(input: $input, idempotencyKey: $key) { ${PLAN_FIELDS} } }`;
 const PLAN = `query($id: ID!) { commissioningPlan(id: $id) { ${PLAN_FIELDS} } }`;
 const PLANS = `query { commissioningPlans { nodes { id } } }`;
+const PUBLISH = `mutation($input: PublishTenderInput!, $key: String!) { publishTender(input: $input, idempotencyKey: $key) { id status planId strandId } }`;
 const OPEN_NOTICES = `query { openMarketEngagementNotices { id planId planTitle summary respondBy interestRegistered strands { strandId name area } } }`;
 
 type Strand = {
@@ -161,6 +162,30 @@ describe('Commissioning a plan through the gateway', () => {
       input: { planId: plan.id, strandId: 'ARTS', reason: 'One specialist arts provider in the region; engaged through the arts council instead' },
     });
     await commissioner.data(RELEASE, { key: newKey('rel'), input: { planId: plan.id, strandId: 'ARTS' } });
+
+    // A tender belongs to a plan strand: only a released, tendered strand of the council's own plan goes out.
+    const tenderFor = (strandId: string) => ({
+      title: 'Open-access youth work, North',
+      description: 'Evening sessions',
+      category: 'youth-work',
+      lots: [{ lotId: 'NORTH', title: 'North', estimatedValuePence: 2_000_000_000 }],
+      criteria: [
+        { criterionId: 'Q', name: 'Quality', kind: 'quality', weightPercent: 70 },
+        { criterionId: 'P', name: 'Price', kind: 'price', weightPercent: 30 },
+      ],
+      submissionDeadline: new Date(Date.now() + 3_600_000).toISOString(),
+      planId: plan.id,
+      strandId,
+    });
+    expect(await commissioner.errorCodes(PUBLISH, { key: newKey('tender'), input: tenderFor('OPEN-NORTH') })).toEqual(['STRAND_NOT_RELEASED_FOR_TENDER']);
+    expect(await commissioner.errorCodes(PUBLISH, { key: newKey('tender'), input: tenderFor('TARGETED') })).toEqual(['STRAND_DELIVERED_IN_HOUSE']);
+    expect(await commissioner.errorCodes(PUBLISH, { key: newKey('tender'), input: tenderFor('NOPE') })).toEqual(['STRAND_NOT_FOUND']);
+    expect(await otherCouncil.errorCodes(PUBLISH, { key: newKey('tender'), input: tenderFor('ARTS') })).toEqual(['PLAN_NOT_FOUND']);
+    const { publishTender: artsTender } = await commissioner.data<{ publishTender: { status: string; planId: string; strandId: string } }>(PUBLISH, {
+      key: newKey('tender'),
+      input: tenderFor('ARTS'),
+    });
+    expect(artsTender).toMatchObject({ status: 'open', planId: plan.id, strandId: 'ARTS' });
     const { releaseStrandForTender: released } = await commissioner.data<{ releaseStrandForTender: Plan }>(RELEASE, {
       key: newKey('rel'),
       input: { planId: plan.id, strandId: 'OPEN-NORTH' },

@@ -2,7 +2,8 @@ import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock, DomainRuleBroken, handleCommand, type RequestContext, TENDRIL_EVENT_ID_NAMESPACE, uuidV5 } from '@tendril/shared/ddd';
 import { type Actor, EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
-import { type TenderCommand, tenderDecider, tenderStreamName } from '@tendril/tender/domain';
+import { type CommissionedStrand, type TenderCommand, tenderDecider, tenderStreamName } from '@tendril/tender/domain';
+import { CommissioningPlanReadModel } from './commissioning-plan-read-model.port';
 import {
   AnswerClarificationCommand,
   AskClarificationCommand,
@@ -11,6 +12,7 @@ import {
   CancelTenderCommand,
   CloseDueTendersCommand,
   PublishTenderCommand,
+  type StrandRef,
   type TenderCommandResult,
 } from './tender-commands';
 import { TenderReadModel } from './tender-read-model.port';
@@ -49,12 +51,37 @@ abstract class TenderCommandHandlerBase {
 
 @CommandHandler(PublishTenderCommand)
 export class PublishTenderHandler extends TenderCommandHandlerBase implements ICommandHandler<PublishTenderCommand> {
-  execute({ input, context }: PublishTenderCommand): Promise<TenderCommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) clock: Clock,
+    private readonly plans: CommissioningPlanReadModel,
+  ) {
+    super(store, clock);
+  }
+
+  async execute({ input, context }: PublishTenderCommand): Promise<TenderCommandResult> {
     // The id comes from the request's idempotency seed, so a retry addresses the same tender.
     const tenderId = context.idempotencySeed
       ? uuidV5(`tender:${context.idempotencySeed}`, TENDRIL_EVENT_ID_NAMESPACE)
       : crypto.randomUUID();
-    return this.run(tenderId, { type: 'PublishTender', data: { ...input, tenderId } }, context);
+    const { strand: ref, ...data } = input;
+    return this.run(tenderId, { type: 'PublishTender', data: { ...data, tenderId, commissionedStrand: await this.commissionedStrand(ref, context) } }, context);
+  }
+
+  /** What the plan recorded about the strand; the decider rules on it (released, not in-house, same council). */
+  private async commissionedStrand(ref: StrandRef | null, context: RequestContext): Promise<CommissionedStrand | null> {
+    if (ref === null) return null;
+    const plan = await this.plans.findPlan(ref.planId, context.actor);
+    if (!plan) throw new DomainRuleBroken('PLAN_NOT_FOUND', `No commissioning plan ${ref.planId} is visible to you`, { planId: ref.planId });
+    const strand = plan.strands.find((candidate) => candidate.strandId === ref.strandId);
+    if (!strand) throw new DomainRuleBroken('STRAND_NOT_FOUND', `Plan ${ref.planId} has no strand ${ref.strandId}`, { strandId: ref.strandId });
+    return {
+      planId: plan.planId,
+      strandId: strand.strandId,
+      planOrganisationId: plan.organisationId,
+      deliveryModel: strand.deliveryModel,
+      releasedForTender: strand.releasedForTenderAt !== null,
+    };
   }
 }
 

@@ -1,9 +1,15 @@
 import type { RequestContext } from '@tendril/shared/ddd';
 import type { AnswerClarificationData, AwardLotData, CancelTenderData, PublishTenderData } from '@tendril/tender/domain';
 
+/** The plan strand a tender is for, as the commissioner names it; the handler looks up the rest. */
+export interface StrandRef {
+  readonly planId: string;
+  readonly strandId: string;
+}
+
 export class PublishTenderCommand {
   constructor(
-    readonly input: Omit<PublishTenderData, 'tenderId'>,
+    readonly input: Omit<PublishTenderData, 'tenderId' | 'commissionedStrand'> & { readonly strand: StrandRef | null },
     readonly context: RequestContext,
   ) {}
 }

@@ -19,6 +19,9 @@ export interface TenderView {
   readonly status: TenderStatus;
   readonly submissionDeadline: string;
   readonly clarificationDeadline: string;
+  /** The commissioning plan and strand the tender belongs to, or null outside a plan. */
+  readonly planId: string | null;
+  readonly strandId: string | null;
   readonly lots: readonly (Lot & { readonly award: LotAwardView | null })[];
   readonly criteria: readonly EvaluationCriterion[];
   readonly lightTouchRegime: boolean;

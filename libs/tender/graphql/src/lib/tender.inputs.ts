@@ -52,6 +52,16 @@ export class PublishTenderInput {
   @IsDate()
   clarificationDeadline?: Date | null;
 
+  @Field(() => ID, { nullable: true, description: 'The commissioning plan the tender belongs to (with strandId)' })
+  @IsOptional()
+  @IsString()
+  planId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The plan strand it commissions: external or mixed, released for tender' })
+  @IsOptional()
+  @IsString()
+  strandId?: string | null;
+
   @Field({ defaultValue: false }) @IsBoolean() lightTouchRegime!: boolean;
   @Field({ defaultValue: false }) @IsBoolean() suitableForVcse!: boolean;
   @Field({ defaultValue: false }) @IsBoolean() reservedParticipation!: boolean;

@@ -10,6 +10,8 @@ export const toTenderModel = (view: TenderView): TenderModel => ({
   status: TenderStatusGql[view.status],
   submissionDeadline: new Date(view.submissionDeadline),
   clarificationDeadline: new Date(view.clarificationDeadline),
+  planId: view.planId,
+  strandId: view.strandId,
   lots: view.lots.map((lot) => ({
     lotId: lot.lotId,
     title: lot.title,

@@ -52,6 +52,8 @@ export class TenderModel {
   @Field(() => TenderStatusGql) status!: TenderStatusGql;
   @Field(() => GraphQLISODateTime) submissionDeadline!: Date;
   @Field(() => GraphQLISODateTime, { description: 'Providers may ask clarification questions until then' }) clarificationDeadline!: Date;
+  @Field(() => ID, { nullable: true, description: 'The commissioning plan it belongs to' }) planId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The plan strand it commissions' }) strandId!: string | null;
   @Field(() => [LotModel]) lots!: LotModel[];
   @Field(() => [EvaluationCriterionModel]) criteria!: EvaluationCriterionModel[];
   @Field() lightTouchRegime!: boolean;

@@ -77,6 +77,8 @@ export class TenderResolver {
     @Context() { req }: GraphqlContext,
   ): Promise<TenderModel> {
     if (!actor.organisationId) throw new ApiError('FORBIDDEN', 'A commissioner must belong to a council to publish tenders');
+    if (Boolean(input.planId) !== Boolean(input.strandId)) throw new ApiError('BAD_USER_INPUT', 'Name both the plan and the strand, or neither');
+    const strand = input.planId && input.strandId ? { planId: input.planId, strandId: input.strandId } : null;
     const organisationId = actor.organisationId;
     const result = await this.commands.send<TenderCommandResult>(
       { operation: 'publishTender', idempotencyKey, actor, input, req },
@@ -94,6 +96,7 @@ export class TenderResolver {
             lightTouchRegime: input.lightTouchRegime,
             suitableForVcse: input.suitableForVcse,
             reservedParticipation: input.reservedParticipation,
+            strand,
           },
           context,
         ),

@@ -32,6 +32,13 @@ export class TenderRow {
   @Column({ type: 'varchar', length: 30, nullable: true })
   clarificationDeadline!: string | null;
 
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  planId!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  strandId!: string | null;
+
   @Column({ type: 'text' })
   lotsJson!: string;
 

@@ -102,6 +102,8 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
         status: 'open',
         submissionDeadline: d.submissionDeadline,
         clarificationDeadline: d.clarificationDeadline ?? null,
+        planId: d.planId ?? null,
+        strandId: d.strandId ?? null,
         lotsJson: JSON.stringify(d.lots.map((lot): StoredLot => ({ ...lot, award: null }))),
         criteriaJson: JSON.stringify(d.criteria),
         lightTouchRegime: d.lightTouchRegime,

@@ -29,6 +29,8 @@ const toView = (row: TenderRow): TenderView => ({
   status: row.status as TenderStatus,
   submissionDeadline: row.submissionDeadline,
   clarificationDeadline: row.clarificationDeadline ?? row.submissionDeadline,
+  planId: row.planId,
+  strandId: row.strandId,
   lots: JSON.parse(row.lotsJson) as TenderView['lots'],
   criteria: JSON.parse(row.criteriaJson) as EvaluationCriterion[],
   lightTouchRegime: row.lightTouchRegime,

@@ -17,6 +17,15 @@ export interface EvaluationCriterion {
   readonly weightPercent: number;
 }
 
+/** The plan strand a tender commissions, as the commissioning plan recorded it (looked up by the handler). */
+export interface CommissionedStrand {
+  readonly planId: string;
+  readonly strandId: string;
+  readonly planOrganisationId: string;
+  readonly deliveryModel: 'in_house' | 'external' | 'mixed';
+  readonly releasedForTender: boolean;
+}
+
 export interface PublishTenderData {
   readonly tenderId: string;
   /** The commissioning council's organisation; the acting commissioner must belong to it. */
@@ -33,6 +42,8 @@ export interface PublishTenderData {
   readonly lightTouchRegime: boolean;
   readonly suitableForVcse: boolean;
   readonly reservedParticipation: boolean;
+  /** Null for a tender published outside a commissioning plan. */
+  readonly commissionedStrand: CommissionedStrand | null;
 }
 
 export interface CloseTenderData {

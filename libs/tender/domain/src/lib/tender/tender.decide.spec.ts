@@ -39,8 +39,11 @@ const publishData = (overrides: Partial<PublishTenderData> = {}): PublishTenderD
   lightTouchRegime: true,
   suitableForVcse: true,
   reservedParticipation: false,
+  commissionedStrand: null,
   ...overrides,
 });
+
+const { commissionedStrand: _notRecorded, ...recordedPublishData } = publishData();
 
 const publish = (overrides: Partial<PublishTenderData> = {}, actor: Actor = commissioner, now = BEFORE_DEADLINE): PublishTender => ({
   type: 'PublishTender',
@@ -50,7 +53,7 @@ const publish = (overrides: Partial<PublishTenderData> = {}, actor: Actor = comm
 
 const tenderPublished: TenderPublished = {
   type: 'TenderPublished',
-  data: { ...publishData(), clarificationDeadline: DEADLINE, publishedAt: BEFORE_DEADLINE },
+  data: { ...recordedPublishData, clarificationDeadline: DEADLINE, planId: null, strandId: null, publishedAt: BEFORE_DEADLINE },
 };
 
 const close = (now = AT_DEADLINE, actor: Actor = scheduler): CloseTender => ({

@@ -41,6 +41,24 @@ const publishTender = (command: PublishTender, state: TenderState): TenderPublis
     });
   }
   if (isBlank(data.title)) throw new TenderRuleBroken('TENDER_TITLE_REQUIRED', 'A tender needs a title');
+  const strand = data.commissionedStrand;
+  if (strand !== null) {
+    if (strand.planOrganisationId !== data.organisationId) {
+      throw new TenderRuleBroken('PLAN_OF_ANOTHER_COUNCIL', 'A tender belongs to a plan of its own council', { planId: strand.planId });
+    }
+    if (strand.deliveryModel === 'in_house') {
+      throw new TenderRuleBroken('STRAND_DELIVERED_IN_HOUSE', `Strand ${strand.strandId} is delivered in-house and does not go to tender`, {
+        strandId: strand.strandId,
+      });
+    }
+    // The plan releases a strand only once market engagement, or a reason for none, is recorded.
+    if (!strand.releasedForTender) {
+      throw new TenderRuleBroken('STRAND_NOT_RELEASED_FOR_TENDER', `Strand ${strand.strandId} has not been released for tender by its plan`, {
+        planId: strand.planId,
+        strandId: strand.strandId,
+      });
+    }
+  }
 
   if (data.lots.length === 0) throw new TenderRuleBroken('TENDER_NEEDS_AT_LEAST_ONE_LOT', 'A tender needs at least one lot');
   const lotIds = new Set<string>();
@@ -121,6 +139,8 @@ const publishTender = (command: PublishTender, state: TenderState): TenderPublis
       lightTouchRegime: data.lightTouchRegime,
       suitableForVcse: data.suitableForVcse,
       reservedParticipation: data.reservedParticipation,
+      planId: strand?.planId ?? null,
+      strandId: strand?.strandId ?? null,
       publishedAt: metadata.now.toISOString(),
     },
   };

@@ -16,6 +16,9 @@ export interface TenderPublishedData {
   readonly lightTouchRegime: boolean;
   readonly suitableForVcse: boolean;
   readonly reservedParticipation: boolean;
+  /** The commissioning plan and strand the tender belongs to; absent or null outside a plan. */
+  readonly planId?: string | null;
+  readonly strandId?: string | null;
   readonly publishedAt: string;
 }
 
