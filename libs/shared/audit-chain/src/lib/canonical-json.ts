@@ -18,13 +18,26 @@ export const canonicalJson = (value: unknown): string => {
     default:
       throw new TypeError(`canonical JSON has no form for a value of type ${typeof value}`);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  // Plain loops and string building: this runs for every event appended, inside the append path.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let index = 0; index < value.length; index += 1) {
+      if (index > 0) out += ',';
+      out += canonicalJson(value[index]);
+    }
+    return `${out}]`;
+  }
   const record = value as Record<string, unknown>;
-  const members: string[] = [];
-  for (const key of Object.keys(record).sort()) {
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
     const item = record[key];
     if (item === undefined) continue;
-    members.push(`${JSON.stringify(key)}:${canonicalJson(item)}`);
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(key)}:${canonicalJson(item)}`;
   }
-  return `{${members.join(',')}}`;
+  return `${out}}`;
 };
