@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { verifyChain } from '@tendril/shared/audit-chain';
 import type { RecordedEvent } from '@tendril/shared/event-store';
 import { collect } from '@tendril/shared/testing';
 import { openSqliteEventStore } from './lib/sqlite-event-store';
@@ -61,6 +62,19 @@ describe('One store file shared by several processes', () => {
           const [first, second] = [events[i]?.data as WorkerData, events[i + 1]?.data as WorkerData];
           expect([first.batch, first.index, second.index]).toEqual([second.batch, 0, 1]);
         }
+      }
+    });
+
+    it('keeps one unbroken audit chain across the processes', async () => {
+      const workers = ['a', 'b', 'c'].map((worker) => startFixture('append-worker.fixture.ts', [file, worker, 'bid-1,bid-2', '20', '4', '2']));
+      expect((await Promise.all(workers.map((w) => w.exited))).map((o) => o.code)).toEqual([0, 0, 0]);
+
+      const store = await openSqliteEventStore({ path: file });
+      try {
+        const result = await verifyChain({ events: store.readAuditChain(), checkpoints: [], publicKeys: [] });
+        expect(result).toMatchObject({ intact: true, eventsChecked: 120, head: { position: 120, sequence: 119 } });
+      } finally {
+        await store.close();
       }
     });
   });
