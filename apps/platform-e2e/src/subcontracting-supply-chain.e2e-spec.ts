@@ -53,6 +53,12 @@ const VALUE_FOR_MONEY = `query($council: ID, $period: String) {
   }
 }`;
 const BENCHMARKS = `query($period: String) { councilBenchmarks(period: $period) { label yours youngPeopleReached spendPence costPerYoungPersonPence costPerOutcomePence } }`;
+const INTERNAL_AGREEMENT = `mutation($input: MakeInternalAgreementInput!, $key: String!) {
+  makeInternalAgreement(input: $input, idempotencyKey: $key) { id kind lotId tenderId primeOrganisationId valuePence }
+}`;
+const IN_HOUSE_TEAM = 'c0000000-0000-4000-8000-00000000000e';
+const IN_HOUSE_VALUE = 20_000_000;
+const IN_HOUSE_COST = 30_000;
 const CASE_FIELDS = `id status reason evidenceRefs openedByUserId response respondedByUserId rationale decidedByUserId noticePeriodDays endDate
   transition { subcontractId subcontractorOrganisationId outcome toContractId toPrimeOrganisationId }`;
 const OPEN_CASE = `mutation($input: OpenDecommissioningCaseInput!, $key: String!) { openDecommissioningCase(input: $input, idempotencyKey: $key) { ${CASE_FIELDS} } }`;
@@ -120,6 +126,7 @@ describe('A council’s supply chain through the gateway', () => {
   let auditor: Session;
   let eastbridgeContract: AwardedContract;
   let eastbridgePrime: Session;
+  let inHouse: { contractId: string; session: Session };
   const chains: PrimeChain[] = [];
 
   beforeAll(async () => {
@@ -159,6 +166,14 @@ describe('A council’s supply chain through the gateway', () => {
     const [eastbridge] = eastbridgeContracts;
     if (!eastbridge) throw new Error('no Eastbridge contract');
     eastbridgeContract = eastbridge;
+
+    // The in-house strand gets an internal agreement of the same shape, so the council's own team is measured too.
+    const { makeInternalAgreement } = await commissioner.data<{ makeInternalAgreement: { id: string; kind: string; lotId: string; tenderId: string; primeOrganisationId: string } }>(
+      INTERNAL_AGREEMENT,
+      { key: newKey('internal'), input: { strandId: 'IN-HOUSE', inHouseOrganisationId: IN_HOUSE_TEAM, valuePence: IN_HOUSE_VALUE, startDate: CONTRACT_START, endDate: CONTRACT_END, paymentTermsDays: 30 } },
+    );
+    expect(makeInternalAgreement).toMatchObject({ kind: 'internal', lotId: 'IN-HOUSE', tenderId: '', primeOrganisationId: IN_HOUSE_TEAM });
+    inHouse = { contractId: makeInternalAgreement.id, session: await sessionFor(platform.baseUrl, 'provider', IN_HOUSE_TEAM) };
 
     // Each prime builds its own chain (in parallel: one stream per contract); tier-1 subcontractors let tier 2.
     await Promise.all(
@@ -223,12 +238,12 @@ describe('A council’s supply chain through the gateway', () => {
     const tierOneAlone = moorland.tierOne[11];
     if (!tierOneWithChild || !tierOneAlone) throw new Error('unreachable');
 
-    // The commissioner sees the whole council: 5 primes, 60 tier-1 and 20 tier-2 subcontractors, money per tier.
+    // The commissioner sees the whole council: 5 primes and the in-house team, 60 tier-1 and 20 tier-2 subcontractors, money per tier.
     const { supplyChain: whole } = await commissioner.data<{ supplyChain: Chain }>(CHAIN, {});
-    expect(whole).toMatchObject({ commissionerOrganisationId: NORTHMOOR, contractCount: 5, organisationCount: 85 });
-    expect(whole.nodes).toHaveLength(85);
+    expect(whole).toMatchObject({ commissionerOrganisationId: NORTHMOOR, contractCount: 6, organisationCount: 86 });
+    expect(whole.nodes).toHaveLength(86);
     expect(whole.tiers).toEqual([
-      { tier: 0, nodeCount: 5, organisationCount: 5, valuePence: 5 * CONTRACT_VALUE },
+      { tier: 0, nodeCount: 6, organisationCount: 6, valuePence: 5 * CONTRACT_VALUE + IN_HOUSE_VALUE },
       { tier: 1, nodeCount: 60, organisationCount: 60, valuePence: 60 * TIER_ONE_VALUE },
       { tier: 2, nodeCount: 20, organisationCount: 20, valuePence: 20 * TIER_TWO_VALUE },
     ]);
@@ -246,7 +261,7 @@ describe('A council’s supply chain through the gateway', () => {
     expect(whole.nodes.filter((n) => n.tier === 0).map((n) => n.organisationId)).toContain(DEMO_ORGANISATIONS.northmoorAcademy.id);
 
     // An auditor sees the same chain; another council sees none of it.
-    expect((await auditor.data<{ supplyChain: Chain }>(CHAIN, { council: NORTHMOOR })).supplyChain.nodes).toHaveLength(85);
+    expect((await auditor.data<{ supplyChain: Chain }>(CHAIN, { council: NORTHMOOR })).supplyChain.nodes).toHaveLength(86);
     expect((await otherCouncil.data<{ supplyChain: Chain }>(CHAIN, { council: NORTHMOOR })).supplyChain).toMatchObject({
       contractCount: 0,
       nodes: [],
@@ -346,7 +361,7 @@ describe('A council’s supply chain through the gateway', () => {
     if (!lastTierOne) throw new Error('unreachable');
     await moorland.prime.data(END, { key: newKey('end'), input: { contractId: moorland.contract.id, subcontractId: lastTierOne.subcontractId, reason: 'Group closed' } });
     const { supplyChain: afterEnd } = await commissioner.data<{ supplyChain: Chain }>(CHAIN, {});
-    expect(afterEnd.nodes).toHaveLength(84);
+    expect(afterEnd.nodes).toHaveLength(85);
     expect(afterEnd.tiers.find((t) => t.tier === 1)).toEqual({
       tier: 1,
       nodeCount: 59,
@@ -380,6 +395,10 @@ describe('A council’s supply chain through the gateway', () => {
         }
       }),
     );
+    for (const period of QUARTERS) {
+      const { outcomes, ...figures } = deliveryOf(0, IN_HOUSE_COST);
+      await inHouse.session.data(SUBMIT_RETURN, { key: newKey('return'), input: { contractId: inHouse.contractId, period, ...figures, outcomes } });
+    }
     const eastbridgeDelivery = deliveryOf(0, 40_000);
     const { outcomes: eastOutcomes, ...eastFigures } = eastbridgeDelivery;
     await eastbridgePrime.data(SUBMIT_RETURN, { key: newKey('return'), input: { contractId: eastbridgeContract.id, period: '2026-Q3', ...eastFigures, outcomes: eastOutcomes } });
@@ -442,7 +461,10 @@ describe('A council’s supply chain through the gateway', () => {
     const { valueForMoney } = await commissioner.data<{
       valueForMoney: { council: Figures & { outcomesAchieved: number }; byProvider: (Figures & { organisationId: string })[]; byStrand: (Figures & { lotId: string })[] };
     }>(VALUE_FOR_MONEY, { period: '2026-Q3' });
-    expect(valueForMoney.byStrand.map((s) => [s.lotId, s.costPerYoungPersonPence])).toEqual(chains.map((_c, i) => [`STRAND-${i + 1}`, chainCost(i)]));
+    expect(valueForMoney.byStrand.map((s) => [s.lotId, s.costPerYoungPersonPence])).toEqual([
+      ['IN-HOUSE', IN_HOUSE_COST],
+      ...chains.map((_c, i) => [`STRAND-${i + 1}`, chainCost(i)]),
+    ]);
     expect(valueForMoney.byProvider).toHaveLength(delivering.nodes.length);
     expect(valueForMoney.byProvider.find((p) => p.organisationId === DEMO_ORGANISATIONS.northmoorAcademy.id)).toEqual({
       organisationId: DEMO_ORGANISATIONS.northmoorAcademy.id,
@@ -454,7 +476,8 @@ describe('A council’s supply chain through the gateway', () => {
     const costs = valueForMoney.byProvider.map((p) => p.costPerYoungPersonPence ?? 0);
     expect(costs).toEqual([...costs].sort((a, b) => a - b));
     const councilReach = delivering.nodes.reduce((sum, n) => sum + reachOf(n.tier), 0);
-    const councilSpend = chains.reduce((sum, c, i) => sum + delivering.nodes.filter((n) => n.contractId === c.contract.id).reduce((s2, n) => s2 + reachOf(n.tier) * chainCost(i), 0), 0);
+    const unitCost = new Map<string, number>([[inHouse.contractId, IN_HOUSE_COST], ...chains.map((c, i): [string, number] => [c.contract.id, chainCost(i)])]);
+    const councilSpend = delivering.nodes.reduce((sum, n) => sum + reachOf(n.tier) * (unitCost.get(n.contractId) ?? Number.NaN), 0);
     expect(valueForMoney.council).toMatchObject({ youngPeopleReached: councilReach, spendPence: councilSpend, costPerYoungPersonPence: Math.round(councilSpend / councilReach) });
     expect(await otherCouncil.errorCodes(VALUE_FOR_MONEY, { council: NORTHMOOR })).toEqual(['NOT_ALLOWED_TO_READ_VALUE_FOR_MONEY']);
     expect(await moorland.prime.errorCodes(VALUE_FOR_MONEY, { council: NORTHMOOR })).toEqual(['FORBIDDEN']);

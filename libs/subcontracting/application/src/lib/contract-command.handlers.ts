@@ -8,6 +8,7 @@ import {
   type ContractCommandResult,
   DecideDecommissioningCaseCommand,
   EndSubcontractCommand,
+  MakeInternalAgreementCommand,
   OpenDecommissioningCaseCommand,
   RateContractCommand,
   RespondToDecommissioningCaseCommand,
@@ -87,6 +88,14 @@ export class RateContractHandler extends ContractCommandHandlerBase implements I
   }
 }
 
+@CommandHandler(MakeInternalAgreementCommand)
+export class MakeInternalAgreementHandler extends ContractCommandHandlerBase implements ICommandHandler<MakeInternalAgreementCommand> {
+  execute({ input, context }: MakeInternalAgreementCommand): Promise<ContractCommandResult> {
+    const contractId = newId('internal-agreement', context.idempotencySeed);
+    return this.run({ type: 'MakeInternalAgreement', data: { ...input, contractId } }, context, null);
+  }
+}
+
 @CommandHandler(OpenDecommissioningCaseCommand)
 export class OpenDecommissioningCaseHandler extends ContractCommandHandlerBase implements ICommandHandler<OpenDecommissioningCaseCommand> {
   async execute({ input, context }: OpenDecommissioningCaseCommand): Promise<ContractCommandResult & { caseId: string }> {
@@ -114,6 +123,7 @@ export class DecideDecommissioningCaseHandler extends ContractCommandHandlerBase
 }
 
 export const CONTRACT_COMMAND_HANDLERS = [
+  MakeInternalAgreementHandler,
   OpenDecommissioningCaseHandler,
   RespondToDecommissioningCaseHandler,
   DecideDecommissioningCaseHandler,

@@ -49,6 +49,8 @@ export interface ContractView {
   readonly endDate: string;
   readonly paymentTermsDays: number;
   readonly status: 'active' | 'terminated' | 'decommissioned';
+  /** `awarded` from a tender; `internal` for an in-house strand's agreement (tenderId and bidId are empty). */
+  readonly kind: 'awarded' | 'internal';
   readonly createdAt: string;
   /** Null while the scope is the one tendered for the lot. */
   readonly scope: string | null;

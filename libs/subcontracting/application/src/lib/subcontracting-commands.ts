@@ -1,5 +1,19 @@
 import type { RequestContext } from '@tendril/shared/ddd';
 
+export class MakeInternalAgreementCommand {
+  constructor(
+    readonly input: {
+      readonly strandId: string;
+      readonly inHouseOrganisationId: string;
+      readonly valuePence: number;
+      readonly startDate: string;
+      readonly endDate: string;
+      readonly paymentTermsDays: number;
+    },
+    readonly context: RequestContext,
+  ) {}
+}
+
 export class AddSubcontractorCommand {
   constructor(
     readonly input: {

@@ -88,7 +88,8 @@ export const toIntegrationEvents = (event: ContractEvent): readonly Subcontracti
       const { contractId, reason, terminatedAt } = event.data;
       return [{ type: 'subcontracting.contract-terminated.v1', data: { contractId, reason, terminatedAt } }];
     }
-    // Returns and ratings stay inside the context for now: no other context acts on them yet.
+    // Internal agreements, returns, ratings and open cases stay inside the context: no other context acts on them yet.
+    case 'InternalAgreementMade':
     case 'ReturnSubmitted':
     case 'ContractRated':
     case 'DecommissioningCaseOpened':

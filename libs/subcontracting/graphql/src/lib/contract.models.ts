@@ -56,6 +56,7 @@ export class ContractModel {
   @Field() status!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => String, { nullable: true, description: 'Null while the scope is the one tendered for the lot' }) scope!: string | null;
+  @Field({ description: 'awarded (from a tender) or internal (an in-house strand’s agreement: tenderId and bidId are empty)' }) kind!: string;
   @Field(() => [VariationModel], { description: 'Variations of the contract and of the subcontracts you may see, oldest first' })
   variations!: VariationModel[];
   @Field(() => [SubcontractModel], { description: 'The part of the chain you may see' }) subcontracts!: SubcontractModel[];
@@ -77,6 +78,16 @@ export class AddSubcontractorInput {
   @Field({ description: 'YYYY-MM-DD' }) @Matches(ISO_DATE, { message: 'startDate must be YYYY-MM-DD' }) startDate!: string;
   @Field({ description: 'YYYY-MM-DD' }) @Matches(ISO_DATE, { message: 'endDate must be YYYY-MM-DD' }) endDate!: string;
   @Field(() => Int, { description: 'At most 30 (statutory flow-down)' }) @IsInt() @Min(0) paymentTermsDays!: number;
+}
+
+@InputType()
+export class MakeInternalAgreementInput {
+  @Field(() => ID, { description: 'The plan’s strand the in-house team delivers' }) @IsString() @Length(1, 64) strandId!: string;
+  @Field(() => ID, { description: 'The in-house team, registered as its own provider organisation' }) @IsString() inHouseOrganisationId!: string;
+  @Field(() => Int) @IsInt() @Min(1) valuePence!: number;
+  @Field({ description: 'YYYY-MM-DD' }) @Matches(ISO_DATE, { message: 'startDate must be YYYY-MM-DD' }) startDate!: string;
+  @Field({ description: 'YYYY-MM-DD' }) @Matches(ISO_DATE, { message: 'endDate must be YYYY-MM-DD' }) endDate!: string;
+  @Field(() => Int, { defaultValue: 30 }) @IsInt() @Min(0) paymentTermsDays!: number;
 }
 
 @InputType()

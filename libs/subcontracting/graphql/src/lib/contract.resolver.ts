@@ -12,6 +12,7 @@ import {
   GetContractQuery,
   GetSupplyChainQuery,
   ListContractsQuery,
+  MakeInternalAgreementCommand,
   type SupplyChainView,
   type VariedTermsView,
   VaryContractCommand,
@@ -21,6 +22,7 @@ import {
   AddSubcontractorInput,
   ContractModel,
   EndSubcontractInput,
+  MakeInternalAgreementInput,
   SupplyChainModel,
   type VariedTermsModel,
   VaryContractInput,
@@ -50,6 +52,7 @@ export const toContractModel = (view: ContractView): ContractModel => ({
   status: view.status,
   createdAt: new Date(view.createdAt),
   scope: view.scope,
+  kind: view.kind,
   variations: view.variations.map((v) => ({
     id: v.variationId,
     subcontractId: v.subcontractId,
@@ -137,6 +140,21 @@ export class ContractResolver {
     if (!council) throw new ApiError('BAD_USER_INPUT', 'Say which council’s supply chain you want');
     const view = await this.queries.execute<GetSupplyChainQuery, SupplyChainView>(new GetSupplyChainQuery(council, actor, includeEnded));
     return { ...view, nodes: [...view.nodes], tiers: [...view.tiers] };
+  }
+
+  @Mutation(() => ContractModel, { description: 'Make the internal agreement for an in-house strand: the same shape as an awarded contract' })
+  @Roles('commissioner')
+  async makeInternalAgreement(
+    @Args('input') input: MakeInternalAgreementInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<ContractModel> {
+    const result = await this.commands.send<ContractCommandResult>(
+      { operation: 'makeInternalAgreement', idempotencyKey, actor, input, req },
+      (context) => new MakeInternalAgreementCommand({ ...input }, context),
+    );
+    return this.readBack(result, actor);
   }
 
   @Mutation(() => ContractModel, { description: 'Vary a contract’s value, term or scope, with a reason; you are recorded as the approver' })

@@ -18,6 +18,8 @@ export class ContractRow {
   @Column({ type: 'varchar', length: 30 }) createdAt!: string;
   /** Null while the scope is the one tendered for the lot. */
   @Column({ type: 'text', nullable: true }) scope!: string | null;
+  /** `awarded` from a tender, `internal` for an in-house strand's agreement (tenderId and bidId empty). */
+  @Column({ type: 'varchar', length: 20, default: 'awarded' }) kind!: string;
 }
 
 /** One node of a supply chain. The whole council's chain is answered from these rows, never by replay. */

@@ -33,7 +33,27 @@ const applyContractEvent = async (event: ContractEvent, position: number, actor:
   switch (event.type) {
     case 'ContractCreated': {
       const { createdAt, ...d } = event.data;
-      await tx.getRepository(ContractRow).insert({ ...d, status: 'active', createdAt, scope: null });
+      await tx.getRepository(ContractRow).insert({ ...d, status: 'active', createdAt, scope: null, kind: 'awarded' });
+      return;
+    }
+    case 'InternalAgreementMade': {
+      const d = event.data;
+      await tx.getRepository(ContractRow).insert({
+        contractId: d.contractId,
+        tenderId: '',
+        lotId: d.strandId,
+        bidId: '',
+        commissionerOrganisationId: d.commissionerOrganisationId,
+        primeOrganisationId: d.inHouseOrganisationId,
+        valuePence: d.valuePence,
+        startDate: d.startDate,
+        endDate: d.endDate,
+        paymentTermsDays: d.paymentTermsDays,
+        status: 'active',
+        createdAt: d.madeAt,
+        scope: null,
+        kind: 'internal',
+      });
       return;
     }
     case 'SubcontractorAdded': {

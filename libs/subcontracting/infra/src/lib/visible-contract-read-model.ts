@@ -166,6 +166,7 @@ export class VisibleContractReadModel extends ContractReadModel {
       return {
         ...contract,
         status: contract.status as ContractView['status'],
+        kind: contract.kind as ContractView['kind'],
         subcontracts: visible.map(toSubcontractView),
         variations: (variationsByContract.get(contract.contractId) ?? [])
           .filter((v) => (v.subcontractId === null ? whole : visibleIds.has(v.subcontractId)))

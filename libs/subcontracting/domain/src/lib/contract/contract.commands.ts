@@ -17,6 +17,25 @@ export type CreateContract = Command<
   }
 >;
 
+/**
+ * An in-house strand gets an internal agreement with the same shape as an awarded contract, so the
+ * council's own team is measured like every prime. Made by the council's commissioner.
+ */
+export type MakeInternalAgreement = Command<
+  'MakeInternalAgreement',
+  {
+    readonly contractId: string;
+    /** The plan's strand (the lot a tender would have had). */
+    readonly strandId: string;
+    /** The council's in-house team as a provider organisation (not the council itself). */
+    readonly inHouseOrganisationId: string;
+    readonly valuePence: number;
+    readonly startDate: string;
+    readonly endDate: string;
+    readonly paymentTermsDays: number;
+  }
+>;
+
 export type AddSubcontractor = Command<
   'AddSubcontractor',
   {
@@ -135,6 +154,7 @@ export type DecideDecommissioningCase = Command<
 >;
 
 export type ContractCommand =
+  | MakeInternalAgreement
   | OpenDecommissioningCase
   | RespondToDecommissioningCase
   | DecideDecommissioningCase

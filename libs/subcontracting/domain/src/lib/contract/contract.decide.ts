@@ -8,6 +8,7 @@ import type {
   ContractCommand,
   CreateContract,
   EndSubcontract,
+  MakeInternalAgreement,
   TerminateContract,
   VaryContract,
   VarySubcontract,
@@ -17,6 +18,7 @@ import type {
   ContractEvent,
   ContractTerminated,
   ContractVaried,
+  InternalAgreementMade,
   SubcontractEnded,
   SubcontractorAdded,
   SubcontractVaried,
@@ -104,6 +106,50 @@ const assertPaymentTerms = (paymentTermsDays: number): void => {
   }
 };
 
+const assertContractTerms = (terms: { valuePence: number; startDate: string; endDate: string; paymentTermsDays: number }): void => {
+  if (!isWholePositivePence(terms.valuePence)) {
+    throw new SubcontractingRuleBroken('CONTRACT_VALUE_MUST_BE_POSITIVE_PENCE', 'The contract value must be a whole, positive number of pence');
+  }
+  if (!isIsoDate(terms.startDate) || !isIsoDate(terms.endDate)) {
+    throw new SubcontractingRuleBroken('CONTRACT_DATES_MUST_BE_ISO_DATES', 'Contract start and end must be dates (YYYY-MM-DD)');
+  }
+  if (terms.endDate <= terms.startDate) throw new SubcontractingRuleBroken('CONTRACT_END_MUST_BE_AFTER_START', 'The contract must end after it starts');
+  assertPaymentTerms(terms.paymentTermsDays);
+};
+
+const makeInternalAgreement = (command: MakeInternalAgreement, state: ContractState): InternalAgreementMade => {
+  const { data, metadata } = command;
+  const { actor } = metadata;
+  if (actor.role !== 'commissioner' || actor.organisationId === null) {
+    throw new SubcontractingRuleBroken('ONLY_COMMISSIONERS_MAKE_INTERNAL_AGREEMENTS', 'A council’s commissioner makes the agreement for its in-house team');
+  }
+  if (state.status !== 'none') {
+    throw new SubcontractingRuleBroken('CONTRACT_ALREADY_EXISTS', `Contract ${data.contractId} already exists`, { contractId: data.contractId });
+  }
+  if (isBlank(data.strandId)) throw new SubcontractingRuleBroken('STRAND_REQUIRED', 'Name the strand the in-house team delivers');
+  if (isBlank(data.inHouseOrganisationId) || data.inHouseOrganisationId === actor.organisationId) {
+    throw new SubcontractingRuleBroken(
+      'IN_HOUSE_TEAM_MUST_BE_ITS_OWN_ORGANISATION',
+      'The in-house team is registered as its own provider organisation, so it reports and is measured like any prime',
+    );
+  }
+  assertContractTerms(data);
+  return {
+    type: 'InternalAgreementMade',
+    data: {
+      contractId: data.contractId,
+      strandId: data.strandId.trim(),
+      commissionerOrganisationId: actor.organisationId,
+      inHouseOrganisationId: data.inHouseOrganisationId,
+      valuePence: data.valuePence,
+      startDate: data.startDate,
+      endDate: data.endDate,
+      paymentTermsDays: data.paymentTermsDays,
+      madeAt: metadata.now.toISOString(),
+    },
+  };
+};
+
 // Restating the contract an award already created records nothing: the award reaction may retry.
 const createContract = (command: CreateContract, state: ContractState): ContractCreated[] => {
   const { data, metadata } = command;
@@ -116,14 +162,7 @@ const createContract = (command: CreateContract, state: ContractState): Contract
       contractId: data.contractId,
     });
   }
-  if (!isWholePositivePence(data.valuePence)) {
-    throw new SubcontractingRuleBroken('CONTRACT_VALUE_MUST_BE_POSITIVE_PENCE', 'The contract value must be a whole, positive number of pence');
-  }
-  if (!isIsoDate(data.startDate) || !isIsoDate(data.endDate)) {
-    throw new SubcontractingRuleBroken('CONTRACT_DATES_MUST_BE_ISO_DATES', 'Contract start and end must be dates (YYYY-MM-DD)');
-  }
-  if (data.endDate <= data.startDate) throw new SubcontractingRuleBroken('CONTRACT_END_MUST_BE_AFTER_START', 'The contract must end after it starts');
-  assertPaymentTerms(data.paymentTermsDays);
+  assertContractTerms(data);
   return [
     {
       type: 'ContractCreated',
@@ -452,6 +491,8 @@ export const decideContract = (
   switch (command.type) {
     case 'CreateContract':
       return createContract(command, state);
+    case 'MakeInternalAgreement':
+      return [makeInternalAgreement(command, state)];
     case 'AddSubcontractor':
       return [addSubcontractor(command, state, policy)];
     case 'EndSubcontract':

@@ -17,6 +17,21 @@ export type ContractCreated = DomainEvent<
   }
 >;
 
+export type InternalAgreementMade = DomainEvent<
+  'InternalAgreementMade',
+  {
+    readonly contractId: string;
+    readonly strandId: string;
+    readonly commissionerOrganisationId: string;
+    readonly inHouseOrganisationId: string;
+    readonly valuePence: number;
+    readonly startDate: string;
+    readonly endDate: string;
+    readonly paymentTermsDays: number;
+    readonly madeAt: string;
+  }
+>;
+
 export type SubcontractorAdded = DomainEvent<
   'SubcontractorAdded',
   {
@@ -174,6 +189,7 @@ export type ContractDecommissioned = DomainEvent<
 >;
 
 export type ContractEvent =
+  | InternalAgreementMade
   | DecommissioningCaseOpened
   | DecommissioningCaseAnswered
   | ImprovementPlanRequired
@@ -200,4 +216,5 @@ export const CONTRACT_EVENT_TYPES: readonly ContractEvent['type'][] = [
   'DecommissioningCaseAnswered',
   'ImprovementPlanRequired',
   'ContractDecommissioned',
+  'InternalAgreementMade',
 ];

@@ -32,6 +32,8 @@ export interface DecommissioningCase {
 export interface ExistingContract {
   readonly status: 'active' | 'terminated' | 'decommissioned';
   readonly decommissioningCases: readonly DecommissioningCase[];
+  /** `awarded` from a tender; `internal` for an in-house strand's agreement (no tender or bid: empty ids). */
+  readonly kind: 'awarded' | 'internal';
   readonly contractId: string;
   readonly tenderId: string;
   readonly lotId: string;
@@ -79,7 +81,30 @@ export const evolveContract = (state: ContractState, event: ContractEvent): Cont
   switch (event.type) {
     case 'ContractCreated': {
       const { createdAt: _createdAt, ...terms } = event.data;
-      return { status: 'active', ...terms, scope: null, variationIds: [], returnsReceived: [], ratings: [], decommissioningCases: [], subcontracts: [] };
+      return { status: 'active', kind: 'awarded', ...terms, scope: null, variationIds: [], returnsReceived: [], ratings: [], decommissioningCases: [], subcontracts: [] };
+    }
+    case 'InternalAgreementMade': {
+      const d = event.data;
+      return {
+        status: 'active',
+        kind: 'internal',
+        contractId: d.contractId,
+        tenderId: '',
+        lotId: d.strandId,
+        bidId: '',
+        commissionerOrganisationId: d.commissionerOrganisationId,
+        primeOrganisationId: d.inHouseOrganisationId,
+        valuePence: d.valuePence,
+        startDate: d.startDate,
+        endDate: d.endDate,
+        paymentTermsDays: d.paymentTermsDays,
+        scope: null,
+        variationIds: [],
+        returnsReceived: [],
+        ratings: [],
+        decommissioningCases: [],
+        subcontracts: [],
+      };
     }
     case 'SubcontractorAdded': {
       const contract = existing(state, event.type);
