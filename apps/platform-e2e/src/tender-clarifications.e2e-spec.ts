@@ -31,6 +31,13 @@ const tenderInput = (submissionDeadline: Date, clarificationDeadline: Date | nul
   clarificationDeadline: clarificationDeadline?.toISOString() ?? null,
 });
 
+const SEARCH = `query($category: String, $area: String, $min: Float, $max: Float, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
+  tenders(status: open, category: $category, area: $area, minValuePence: $min, maxValuePence: $max, deadlineFrom: $from, deadlineTo: $to, first: $first, after: $after) {
+    nodes { id title totalEstimatedValuePence } endCursor hasNextPage
+  }
+}`;
+type SearchPage = { tenders: { nodes: { id: string; title: string; totalEstimatedValuePence: number }[]; endCursor: string | null; hasNextPage: boolean } };
+
 describe('Tender clarifications through the gateway', () => {
   let platform: TestPlatform;
   let commissioner: Session;
@@ -66,6 +73,49 @@ describe('Tender clarifications through the gateway', () => {
       'CLARIFICATION_DEADLINE_MUST_BE_BEFORE_SUBMISSION_DEADLINE',
     ]);
     expect((await commissioner.data<{ tenders: { nodes: unknown[] } }>(TENDERS)).tenders.nodes).toHaveLength(before);
+  });
+
+  it('lets providers find open tenders by category, value and deadline, page by page', async () => {
+    const category = `search-${Date.now()}`;
+    const hour = 3_600_000;
+    const publish = async (title: string, valuePence: number, hoursAhead: number) =>
+      (
+        await commissioner.data<{ publishTender: { id: string } }>(PUBLISH, {
+          key: newKey('publish'),
+          input: {
+            ...tenderInput(new Date(Date.now() + hoursAhead * hour), null),
+            title,
+            category,
+            lots: [
+              { lotId: 'A', title: 'A', estimatedValuePence: valuePence / 2 },
+              { lotId: 'B', title: 'B', estimatedValuePence: valuePence / 2 },
+            ],
+          },
+        })
+      ).publishTender.id;
+    const small = await publish('Small', 1_000_000, 1);
+    const medium = await publish('Medium', 5_000_000, 2);
+    const large = await publish('Large', 3_000_000_000, 3);
+
+    const search = (variables: Record<string, unknown>) => charity.data<SearchPage>(SEARCH, { category, ...variables });
+    expect((await search({})).tenders.nodes.map((t) => t.id)).toEqual([large, medium, small]);
+    expect((await search({ min: 2_000_000 })).tenders.nodes.map((t) => t.id)).toEqual([large, medium]);
+    expect((await search({ max: 6_000_000, to: new Date(Date.now() + 1.5 * hour).toISOString() })).tenders.nodes.map((t) => t.id)).toEqual([small]);
+    expect((await search({ from: new Date(Date.now() + 2.5 * hour).toISOString() })).tenders.nodes).toEqual([
+      { id: large, title: 'Large', totalEstimatedValuePence: 3_000_000_000 },
+    ]);
+    expect((await search({ area: 'Nowhere' })).tenders.nodes).toEqual([]);
+
+    // Cursors walk the results newest first without repeating or skipping a tender.
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page += 1) {
+      const result: SearchPage = await search({ first: 1, after });
+      seen.push(...result.tenders.nodes.map((t) => t.id));
+      if (!result.tenders.hasNextPage) break;
+      after = result.tenders.endCursor;
+    }
+    expect(seen).toEqual([large, medium, small]);
   });
 
   it('takes questions until the clarification deadline and publishes answers to every provider without the asker', async () => {

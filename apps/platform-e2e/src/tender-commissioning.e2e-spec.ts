@@ -194,6 +194,18 @@ describe('Commissioning a plan through the gateway', () => {
       'STRAND_ALREADY_RELEASED_FOR_TENDER',
     ]);
 
+    // The released strand's tender carries its area, so providers find it by locality.
+    const northCategory = `north-${Date.now()}`;
+    const { publishTender: northTender } = await commissioner.data<{ publishTender: { id: string } }>(PUBLISH, {
+      key: newKey('tender'),
+      input: { ...tenderFor('OPEN-NORTH'), category: northCategory },
+    });
+    const byArea = await charity.data<{ tenders: { nodes: { id: string; area: string | null }[] } }>(
+      `query($area: String, $category: String) { tenders(area: $area, category: $category) { nodes { id area } } }`,
+      { area: 'North', category: northCategory },
+    );
+    expect(byArea.tenders.nodes).toEqual([{ id: northTender.id, area: 'North' }]);
+
     // The plan records which kinds of provider were engaged, and what each strand rests on.
     expect(released.providerKindsEngaged).toEqual(['charity', 'social_landlord']);
     const byId = Object.fromEntries(released.strands.map((s) => [s.strandId, s]));

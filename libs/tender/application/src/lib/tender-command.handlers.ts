@@ -78,6 +78,7 @@ export class PublishTenderHandler extends TenderCommandHandlerBase implements IC
     return {
       planId: plan.planId,
       strandId: strand.strandId,
+      area: strand.area,
       planOrganisationId: plan.organisationId,
       deliveryModel: strand.deliveryModel,
       releasedForTender: strand.releasedForTenderAt !== null,

@@ -22,6 +22,9 @@ export interface TenderView {
   /** The commissioning plan and strand the tender belongs to, or null outside a plan. */
   readonly planId: string | null;
   readonly strandId: string | null;
+  readonly area: string | null;
+  /** The sum of the lots' estimates. */
+  readonly totalEstimatedValuePence: number;
   readonly lots: readonly (Lot & { readonly award: LotAwardView | null })[];
   readonly criteria: readonly EvaluationCriterion[];
   readonly lightTouchRegime: boolean;
@@ -43,6 +46,14 @@ export interface TenderPage {
 export interface TenderListFilter {
   readonly status?: TenderStatus;
   readonly organisationId?: string;
+  readonly category?: string;
+  readonly area?: string;
+  /** Bounds on the total estimated value, inclusive, in pence. */
+  readonly minValuePence?: number;
+  readonly maxValuePence?: number;
+  /** Bounds on the submission deadline, inclusive, canonical UTC. */
+  readonly deadlineFrom?: string;
+  readonly deadlineTo?: string;
   readonly first: number;
   readonly after?: string | null;
 }

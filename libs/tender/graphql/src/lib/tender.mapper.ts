@@ -12,6 +12,8 @@ export const toTenderModel = (view: TenderView): TenderModel => ({
   clarificationDeadline: new Date(view.clarificationDeadline),
   planId: view.planId,
   strandId: view.strandId,
+  area: view.area,
+  totalEstimatedValuePence: view.totalEstimatedValuePence,
   lots: view.lots.map((lot) => ({
     lotId: lot.lotId,
     title: lot.title,

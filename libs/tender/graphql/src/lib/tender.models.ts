@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum TenderStatusGql {
   open = 'open',
@@ -54,6 +54,8 @@ export class TenderModel {
   @Field(() => GraphQLISODateTime, { description: 'Providers may ask clarification questions until then' }) clarificationDeadline!: Date;
   @Field(() => ID, { nullable: true, description: 'The commissioning plan it belongs to' }) planId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The plan strand it commissions' }) strandId!: string | null;
+  @Field(() => String, { nullable: true, description: "The plan strand's locality" }) area!: string | null;
+  @Field(() => Float, { description: 'The sum of the lots’ estimates, whole pence' }) totalEstimatedValuePence!: number;
   @Field(() => [LotModel]) lots!: LotModel[];
   @Field(() => [EvaluationCriterionModel]) criteria!: EvaluationCriterionModel[];
   @Field() lightTouchRegime!: boolean;

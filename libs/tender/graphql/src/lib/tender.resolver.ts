@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Float, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentActor, Roles } from '@tendril/shared/auth';
 import type { Actor } from '@tendril/shared/event-store';
@@ -41,10 +41,16 @@ export class TenderResolver {
     return view ? toTenderModel(view) : null;
   }
 
-  @Query(() => TenderConnectionModel, { description: 'Tenders, newest first, paginated with cursors' })
+  @Query(() => TenderConnectionModel, { description: 'Tenders, newest first, paginated with cursors; every filter is optional and they combine' })
   async tenders(
     @Args('status', { type: () => TenderStatusGql, nullable: true }) status: TenderStatusGql | null,
     @Args('organisationId', { type: () => ID, nullable: true }) organisationId: string | null,
+    @Args('category', { type: () => String, nullable: true }) category: string | null,
+    @Args('area', { type: () => String, nullable: true }) area: string | null,
+    @Args('minValuePence', { type: () => Float, nullable: true, description: 'Total estimated value at least, whole pence' }) minValuePence: number | null,
+    @Args('maxValuePence', { type: () => Float, nullable: true, description: 'Total estimated value at most, whole pence' }) maxValuePence: number | null,
+    @Args('deadlineFrom', { type: () => GraphQLISODateTime, nullable: true }) deadlineFrom: Date | null,
+    @Args('deadlineTo', { type: () => GraphQLISODateTime, nullable: true }) deadlineTo: Date | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<TenderConnectionModel> {
@@ -52,7 +58,18 @@ export class TenderResolver {
     let page: TenderPage;
     try {
       page = await this.queries.execute(
-        new ListTendersQuery({ first, after, ...(status ? { status } : {}), ...(organisationId ? { organisationId } : {}) }),
+        new ListTendersQuery({
+          first,
+          after,
+          ...(status ? { status } : {}),
+          ...(organisationId ? { organisationId } : {}),
+          ...(category ? { category } : {}),
+          ...(area ? { area } : {}),
+          ...(minValuePence !== null ? { minValuePence } : {}),
+          ...(maxValuePence !== null ? { maxValuePence } : {}),
+          ...(deadlineFrom ? { deadlineFrom: deadlineFrom.toISOString() } : {}),
+          ...(deadlineTo ? { deadlineTo: deadlineTo.toISOString() } : {}),
+        }),
       );
     } catch (error) {
       if (error instanceof RangeError) throw new ApiError('BAD_USER_INPUT', error.message);

@@ -39,6 +39,14 @@ export class TenderRow {
   @Column({ type: 'varchar', length: 40, nullable: true })
   strandId!: string | null;
 
+  @Index()
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  area!: string | null;
+
+  @Index()
+  @Column({ type: 'bigint', default: 0, transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  totalEstimatedValuePence!: number;
+
   @Column({ type: 'text' })
   lotsJson!: string;
 

@@ -104,6 +104,8 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
         clarificationDeadline: d.clarificationDeadline ?? null,
         planId: d.planId ?? null,
         strandId: d.strandId ?? null,
+        area: d.area ?? null,
+        totalEstimatedValuePence: d.lots.reduce((sum, lot) => sum + lot.estimatedValuePence, 0),
         lotsJson: JSON.stringify(d.lots.map((lot): StoredLot => ({ ...lot, award: null }))),
         criteriaJson: JSON.stringify(d.criteria),
         lightTouchRegime: d.lightTouchRegime,

@@ -10,7 +10,7 @@ import {
   type TenderView,
 } from '@tendril/tender/application';
 import type { EvaluationCriterion, TenderStatus } from '@tendril/tender/domain';
-import { DataSource, LessThanOrEqual, MoreThan, type FindOptionsWhere } from 'typeorm';
+import { Between, DataSource, LessThanOrEqual, MoreThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import type { Actor } from '@tendril/shared/event-store';
 import { AuditEntryRow, ClarificationRow, OpenedBidRow, TenderRow } from './tender-read-model.entities';
 
@@ -31,6 +31,8 @@ const toView = (row: TenderRow): TenderView => ({
   clarificationDeadline: row.clarificationDeadline ?? row.submissionDeadline,
   planId: row.planId,
   strandId: row.strandId,
+  area: row.area,
+  totalEstimatedValuePence: row.totalEstimatedValuePence,
   lots: JSON.parse(row.lotsJson) as TenderView['lots'],
   criteria: JSON.parse(row.criteriaJson) as EvaluationCriterion[],
   lightTouchRegime: row.lightTouchRegime,
@@ -68,6 +70,14 @@ export class TypeormTenderReadModel extends TenderReadModel {
     const where: FindOptionsWhere<TenderRow> = {};
     if (filter.status) where.status = filter.status;
     if (filter.organisationId) where.organisationId = filter.organisationId;
+    if (filter.category) where.category = filter.category;
+    if (filter.area) where.area = filter.area;
+    const range = <T>(min: T | undefined, max: T | undefined) =>
+      min !== undefined && max !== undefined ? Between(min, max) : min !== undefined ? MoreThanOrEqual(min) : max !== undefined ? LessThanOrEqual(max) : undefined;
+    const value = range(filter.minValuePence, filter.maxValuePence);
+    if (value) where.totalEstimatedValuePence = value;
+    const deadline = range(filter.deadlineFrom, filter.deadlineTo);
+    if (deadline) where.submissionDeadline = deadline;
     // Newest first; the cursor is the publishing position, stable under concurrent inserts.
     if (filter.after) where.publishedPosition = LessThanOrEqual(decodeCursor(filter.after) - 1);
     const rows = await this.dataSource

@@ -21,6 +21,8 @@ export interface EvaluationCriterion {
 export interface CommissionedStrand {
   readonly planId: string;
   readonly strandId: string;
+  /** The strand's locality, or null for borough-wide. */
+  readonly area: string | null;
   readonly planOrganisationId: string;
   readonly deliveryModel: 'in_house' | 'external' | 'mixed';
   readonly releasedForTender: boolean;

@@ -13,6 +13,7 @@ const DEADLINE = '2026-03-01T12:00:00.000Z';
 const releasedStrand: CommissionedStrand = {
   planId: 'plan-1',
   strandId: 'OPEN-NORTH',
+  area: 'North',
   planOrganisationId: 'org-leeds-council',
   deliveryModel: 'external',
   releasedForTender: true,
@@ -41,7 +42,7 @@ const publish = (commissionedStrand: CommissionedStrand | null): PublishTender =
 describe('A tender that belongs to a commissioning plan', () => {
   it('records its plan and strand when the strand is released for tender', () => {
     const [event] = tenderDecider.decide(publish(releasedStrand), tenderDecider.initialState()) as [TenderPublished];
-    expect(event.data).toMatchObject({ planId: 'plan-1', strandId: 'OPEN-NORTH' });
+    expect(event.data).toMatchObject({ planId: 'plan-1', strandId: 'OPEN-NORTH', area: 'North' });
   });
 
   it('also goes out for a mixed strand once released', () => {
@@ -63,6 +64,6 @@ describe('A tender that belongs to a commissioning plan', () => {
 
   it('records no plan for a tender published outside one', () => {
     const [event] = tenderDecider.decide(publish(null), tenderDecider.initialState()) as [TenderPublished];
-    expect(event.data).toMatchObject({ planId: null, strandId: null });
+    expect(event.data).toMatchObject({ planId: null, strandId: null, area: null });
   });
 });

@@ -53,7 +53,7 @@ const publish = (overrides: Partial<PublishTenderData> = {}, actor: Actor = comm
 
 const tenderPublished: TenderPublished = {
   type: 'TenderPublished',
-  data: { ...recordedPublishData, clarificationDeadline: DEADLINE, planId: null, strandId: null, publishedAt: BEFORE_DEADLINE },
+  data: { ...recordedPublishData, clarificationDeadline: DEADLINE, planId: null, strandId: null, area: null, publishedAt: BEFORE_DEADLINE },
 };
 
 const close = (now = AT_DEADLINE, actor: Actor = scheduler): CloseTender => ({

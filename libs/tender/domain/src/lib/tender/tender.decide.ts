@@ -141,6 +141,7 @@ const publishTender = (command: PublishTender, state: TenderState): TenderPublis
       reservedParticipation: data.reservedParticipation,
       planId: strand?.planId ?? null,
       strandId: strand?.strandId ?? null,
+      area: strand?.area ?? null,
       publishedAt: metadata.now.toISOString(),
     },
   };

@@ -19,6 +19,8 @@ export interface TenderPublishedData {
   /** The commissioning plan and strand the tender belongs to; absent or null outside a plan. */
   readonly planId?: string | null;
   readonly strandId?: string | null;
+  /** The strand's locality, so providers can find tenders by area. */
+  readonly area?: string | null;
   readonly publishedAt: string;
 }
 
