@@ -4,20 +4,25 @@ import {
   BID_QUERY_HANDLERS,
   BiddingReactions,
   BidReadModel,
+  EvaluationPanelReadModel,
+  PANEL_COMMAND_HANDLERS,
+  PANEL_QUERY_HANDLERS,
   PROVIDER_COMMAND_HANDLERS,
   PROVIDER_QUERY_HANDLERS,
   ProviderReadModel,
 } from '@tendril/bidding/application';
-import { BidResolver, ProviderResolver } from '@tendril/bidding/graphql';
+import { BidResolver, EvaluationPanelResolver, ProviderResolver } from '@tendril/bidding/graphql';
 import {
   BID_PROJECTION_PROGRESS,
   BIDDING_INTEGRATION_SOURCE_FILTER,
   bidReadModelProjection,
+  panelReadModelProjection,
   PROVIDER_REGISTRY_INTEGRATION_SOURCE_FILTER,
   providerReadModelProjection,
   RegistryProviderReadModel,
   SealedBidReadModel,
   translateBiddingEvent,
+  VisibleEvaluationPanelReadModel,
   translateProviderEvent,
 } from '@tendril/bidding/infra';
 import { AuthModule } from '@tendril/shared/auth';
@@ -38,6 +43,7 @@ export const DEFAULT_PORT = 4002;
 export const biddingProjections = (store: EventStore, reactions: BiddingReactions) => [
   bidReadModelProjection,
   providerReadModelProjection,
+  panelReadModelProjection,
   reactionProjection(
     integrationPublisher(store, { name: 'bidding-integration-events', filter: BIDDING_INTEGRATION_SOURCE_FILTER, translate: translateBiddingEvent }),
   ),
@@ -53,7 +59,7 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
 
 @Module({
   imports: [
-    PlatformModule.forService({ serviceName: SERVICE_NAME, defaultPort: DEFAULT_PORT, entities: projectionEntities([bidReadModelProjection, providerReadModelProjection]) as never }),
+    PlatformModule.forService({ serviceName: SERVICE_NAME, defaultPort: DEFAULT_PORT, entities: projectionEntities([bidReadModelProjection, providerReadModelProjection, panelReadModelProjection]) as never }),
     AuthModule.forRoot(),
   ],
   providers: [
@@ -61,11 +67,15 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
     ...BID_QUERY_HANDLERS,
     ...PROVIDER_COMMAND_HANDLERS,
     ...PROVIDER_QUERY_HANDLERS,
+    ...PANEL_COMMAND_HANDLERS,
+    ...PANEL_QUERY_HANDLERS,
     BidResolver,
     ProviderResolver,
+    EvaluationPanelResolver,
     BiddingReactions,
     { provide: BidReadModel, useClass: SealedBidReadModel },
     { provide: ProviderReadModel, useClass: RegistryProviderReadModel },
+    { provide: EvaluationPanelReadModel, useClass: VisibleEvaluationPanelReadModel },
     ...projectorsProviders(biddingProjections, [BiddingReactions]),
     { provide: BID_PROJECTION_PROGRESS, inject: [PROJECTORS], useFactory: waitForProjectors },
   ],

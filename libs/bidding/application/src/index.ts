@@ -7,3 +7,7 @@ export * from './lib/provider-command.handlers';
 export * from './lib/provider-commands';
 export * from './lib/provider-queries';
 export * from './lib/provider-read-model.port';
+export * from './lib/panel-command.handlers';
+export * from './lib/panel-commands';
+export * from './lib/panel-queries';
+export * from './lib/panel-read-model.port';

@@ -23,3 +23,7 @@ export * from './lib/provider/provider-identifiers';
 export * from './lib/provider/provider.integration';
 export * from './lib/bid/bid-partners';
 export * from './lib/evaluation/evaluation-scoring';
+export * from './lib/evaluation/panel.commands';
+export * from './lib/evaluation/panel.events';
+export * from './lib/evaluation/panel.state';
+export * from './lib/evaluation/panel.decide';

@@ -2,3 +2,5 @@ export * from './lib/bid.models';
 export * from './lib/bid.resolver';
 export * from './lib/provider.models';
 export * from './lib/provider.resolver';
+export * from './lib/panel.models';
+export * from './lib/panel.resolver';

@@ -6,3 +6,6 @@ export * from './lib/provider-read-model.entities';
 export * from './lib/provider.projection';
 export * from './lib/provider-registry-integration.translation';
 export * from './lib/registry-provider-read-model';
+export * from './lib/panel-read-model.entities';
+export * from './lib/panel.projection';
+export * from './lib/visible-evaluation-panel-read-model';
