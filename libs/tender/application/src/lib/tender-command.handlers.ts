@@ -119,9 +119,20 @@ export class AwardLotHandler extends TenderCommandHandlerBase implements IComman
         bidLotId: bid.lotId,
       });
     }
+    // When bidding has published the lot's evaluation, the decider holds the award to its winner.
+    const evaluation = await this.readModel.findLotEvaluation(input.tenderId, input.lotId);
     return this.run(
       input.tenderId,
-      { type: 'AwardLot', data: { ...input, supplierOrganisationId: bid.organisationId } },
+      {
+        type: 'AwardLot',
+        data: {
+          ...input,
+          supplierOrganisationId: bid.organisationId,
+          evaluation: evaluation
+            ? { winnerBidId: evaluation.winnerBidId, winnerOrganisationId: evaluation.winnerOrganisationId, evidenceRefs: evaluation.evidenceRefs }
+            : null,
+        },
+      },
       context,
     );
   }

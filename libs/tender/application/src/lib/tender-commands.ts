@@ -16,7 +16,7 @@ export class PublishTenderCommand {
 
 export class AwardLotCommand {
   constructor(
-    readonly input: Omit<AwardLotData, 'supplierOrganisationId'>,
+    readonly input: Omit<AwardLotData, 'supplierOrganisationId' | 'evaluation'>,
     readonly context: RequestContext,
   ) {}
 }

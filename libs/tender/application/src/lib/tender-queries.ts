@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainRuleBroken } from '@tendril/shared/ddd';
 import type { Actor } from '@tendril/shared/event-store';
 import type { TenderStatus } from '@tendril/tender/domain';
-import { type AuditEntryView, type ClarificationView, type TenderListFilter, type TenderPage, TenderReadModel, type TenderView } from './tender-read-model.port';
+import { type AuditEntryView, type ClarificationView, type LotEvaluationView, type TenderListFilter, type TenderPage, TenderReadModel, type TenderView } from './tender-read-model.port';
 
 export class GetTenderQuery {
   constructor(readonly tenderId: string) {}
@@ -72,6 +72,30 @@ export class TenderHistoryHandler implements IQueryHandler<TenderHistoryQuery, r
   }
 }
 
-export const TENDER_QUERY_HANDLERS = [GetTenderHandler, ListTendersHandler, TenderHistoryHandler, TenderClarificationsHandler];
+export class GetLotEvaluationQuery {
+  constructor(
+    readonly tenderId: string,
+    readonly lotId: string,
+    readonly reader: Actor,
+  ) {}
+}
+
+/** A lot's ranked evaluation: scores of every compliant bid, so only the tender's commissioners and overseers read it. */
+@QueryHandler(GetLotEvaluationQuery)
+export class GetLotEvaluationHandler implements IQueryHandler<GetLotEvaluationQuery, LotEvaluationView | null> {
+  constructor(private readonly readModel: TenderReadModel) {}
+
+  async execute({ tenderId, lotId, reader }: GetLotEvaluationQuery) {
+    const tender = await this.readModel.findTender(tenderId);
+    if (!tender) throw new DomainRuleBroken('TENDER_NOT_FOUND', `No tender ${tenderId} exists`, { tenderId });
+    const isOwnCommissioner = reader.role === 'commissioner' && reader.organisationId === tender.organisationId;
+    if (reader.role !== 'auditor' && reader.role !== 'admin' && !isOwnCommissioner) {
+      throw new DomainRuleBroken('NOT_ALLOWED_TO_READ_EVALUATION', "Only the tender's commissioners and auditors read its evaluation");
+    }
+    return this.readModel.findLotEvaluation(tenderId, lotId);
+  }
+}
+
+export const TENDER_QUERY_HANDLERS = [GetTenderHandler, ListTendersHandler, TenderHistoryHandler, TenderClarificationsHandler, GetLotEvaluationHandler];
 
 export type { TenderStatus };

@@ -65,6 +65,19 @@ export interface OpenedBidView {
   readonly organisationId: string;
 }
 
+/** A lot's evaluation as the bidding context published it (`bidding.evaluation-completed.v1`). */
+export interface LotEvaluationView {
+  readonly tenderId: string;
+  readonly lotId: string;
+  readonly winnerBidId: string;
+  readonly winnerOrganisationId: string;
+  readonly winnerPricePence: number;
+  readonly winnerTotalScore: number;
+  readonly ranking: readonly { readonly rank: number; readonly bidId: string; readonly supplierOrganisationId: string; readonly pricePence: number; readonly totalScore: number }[];
+  readonly evidenceRefs: readonly string[];
+  readonly completedAt: string;
+}
+
 export interface AuditEntryView {
   readonly position: number;
   readonly streamName: string;
@@ -96,6 +109,7 @@ export abstract class TenderReadModel {
   /** Open tenders whose submission deadline is at or before `now`. */
   abstract findTendersDueForClosing(now: Date): Promise<readonly { tenderId: string }[]>;
   abstract findOpenedBid(tenderId: string, bidId: string): Promise<OpenedBidView | null>;
+  abstract findLotEvaluation(tenderId: string, lotId: string): Promise<LotEvaluationView | null>;
   abstract history(tenderId: string): Promise<readonly AuditEntryView[]>;
   /** The tender a question was asked on, or null when no such question exists. */
   abstract findClarificationTender(questionId: string): Promise<string | null>;

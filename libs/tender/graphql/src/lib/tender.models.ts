@@ -92,6 +92,26 @@ export class AuditEntryModel {
   @Field() summary!: string;
 }
 
+@ObjectType('RankedBid')
+export class RankedBidModel {
+  @Field(() => Int) rank!: number;
+  @Field(() => ID) bidId!: string;
+  @Field(() => ID) supplierOrganisationId!: string;
+  @Field(() => Float) pricePence!: number;
+  @Field(() => Float) totalScore!: number;
+}
+
+@ObjectType('LotEvaluation', { description: "The bidding context's evaluation of a lot: an award must go to its winner" })
+export class LotEvaluationModel {
+  @Field(() => ID) tenderId!: string;
+  @Field(() => ID) lotId!: string;
+  @Field(() => ID) winnerBidId!: string;
+  @Field(() => ID) winnerOrganisationId!: string;
+  @Field(() => [RankedBidModel]) ranking!: RankedBidModel[];
+  @Field(() => [String]) evidenceRefs!: string[];
+  @Field(() => GraphQLISODateTime) completedAt!: Date;
+}
+
 @ObjectType('Clarification', { description: 'A clarification question and, once published, its answer; the asker is named only to the commissioners and auditors' })
 export class ClarificationModel {
   @Field(() => ID) id!: string;

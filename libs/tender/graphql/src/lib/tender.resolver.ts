@@ -8,6 +8,8 @@ import {
   AskClarificationCommand,
   type ClarificationCommandResult,
   type ClarificationView,
+  GetLotEvaluationQuery,
+  type LotEvaluationView,
   TenderClarificationsQuery,
   AwardLotCommand,
   CancelTenderCommand,
@@ -23,7 +25,7 @@ import {
 } from '@tendril/tender/application';
 import { AnswerClarificationInput, AskClarificationInput, AwardLotInput, CancelTenderInput, PublishTenderInput } from './tender.inputs';
 import { toAuditEntryModel, toClarificationModel, toTenderModel } from './tender.mapper';
-import { AuditEntryModel, ClarificationModel, TenderConnectionModel, TenderModel, TenderStatusGql } from './tender.models';
+import { AuditEntryModel, ClarificationModel, LotEvaluationModel, TenderConnectionModel, TenderModel, TenderStatusGql } from './tender.models';
 
 const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key per intended change (a UUID): a retry with the same key returns the first result and changes nothing';
 
@@ -149,6 +151,27 @@ export class TenderResolver {
       (context) => new CancelTenderCommand({ tenderId: input.tenderId, reason: input.reason }, context),
     );
     return this.readBack(result);
+  }
+
+  @Query(() => LotEvaluationModel, { nullable: true, description: "A lot's published evaluation (the tender's commissioners and auditors)" })
+  @Roles('commissioner', 'auditor', 'admin')
+  async lotEvaluation(
+    @Args('tenderId', { type: () => ID }) tenderId: string,
+    @Args('lotId', { type: () => ID }) lotId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<LotEvaluationModel | null> {
+    const view = await this.queries.execute<GetLotEvaluationQuery, LotEvaluationView | null>(new GetLotEvaluationQuery(tenderId, lotId, actor));
+    return view
+      ? {
+          tenderId: view.tenderId,
+          lotId: view.lotId,
+          winnerBidId: view.winnerBidId,
+          winnerOrganisationId: view.winnerOrganisationId,
+          ranking: view.ranking.map((bid) => ({ ...bid })),
+          evidenceRefs: [...view.evidenceRefs],
+          completedAt: new Date(view.completedAt),
+        }
+      : null;
   }
 
   @Query(() => [ClarificationModel], {

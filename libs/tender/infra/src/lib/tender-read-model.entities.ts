@@ -164,6 +164,37 @@ export class ClarificationRow {
   askedPosition!: number;
 }
 
+/** The bidding context's evaluation of each lot, published after the deadline: what an award must follow. */
+@Entity({ name: 'tender_lot_evaluation' })
+export class LotEvaluationRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  tenderId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  lotId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  winnerBidId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  winnerOrganisationId!: string;
+
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  winnerPricePence!: number;
+
+  @Column({ type: 'float' })
+  winnerTotalScore!: number;
+
+  @Column({ type: 'text' })
+  rankingJson!: string;
+
+  @Column({ type: 'text' })
+  evidenceRefsJson!: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  completedAt!: string;
+}
+
 /** Which tender a contract came from, so its supply-chain events join the tender's audit trail. */
 @Entity({ name: 'tender_contract' })
 export class TenderContractRow {
@@ -175,4 +206,4 @@ export class TenderContractRow {
   tenderId!: string;
 }
 
-export const TENDER_READ_MODEL_ENTITIES = [TenderRow, OpenedBidRow, AuditEntryRow, TenderContractRow, ClarificationRow, ...COMMISSIONING_PLAN_READ_MODEL_ENTITIES];
+export const TENDER_READ_MODEL_ENTITIES = [TenderRow, OpenedBidRow, AuditEntryRow, TenderContractRow, ClarificationRow, LotEvaluationRow, ...COMMISSIONING_PLAN_READ_MODEL_ENTITIES];

@@ -1,6 +1,6 @@
 import type { Actor, RecordedEvent } from '@tendril/shared/event-store';
 import { type CommissioningPlanEvent, commissioningPlanStreamName } from '@tendril/tender/domain';
-import { PROVIDER_REGISTERED_V1, providerRegistryIntegrationStreamName } from '@tendril/bidding/contracts';
+import { biddingIntegrationStreamName, EVALUATION_COMPLETED_V1, PROVIDER_REGISTERED_V1, providerRegistryIntegrationStreamName } from '@tendril/bidding/contracts';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,6 +9,7 @@ import { TENDER_READ_MODEL_ENTITIES } from './tender-read-model.entities';
 import { applyToTenderReadModel } from './tender.projection';
 import { TypeormCommissioningPlanReadModel } from './typeorm-commissioning-plan-read-model';
 import { TypeormRegisteredProviders } from './registered-providers';
+import { TypeormTenderReadModel } from './typeorm-tender-read-model';
 
 const COUNCIL = 'org-northmoor';
 const commissioner: Actor = { userId: 'u-clara', role: 'commissioner', organisationId: COUNCIL };
@@ -87,7 +88,7 @@ const recorded = (streamName: string, type: string, data: unknown, position: num
     metadata: { occurredAt: AT, actor: commissioner, correlationId: 'corr', causationId: null, schemaVersion: 1 },
   }) as unknown as RecordedEvent;
 
-describe('Commissioning plan read model (SQLite)', () => {
+describe('Tender read models for plans, registry and evaluations (SQLite)', () => {
   let dir: string;
   let dataSource: DataSource;
   let readModel: TypeormCommissioningPlanReadModel;
@@ -99,6 +100,24 @@ describe('Commissioning plan read model (SQLite)', () => {
     const events = [
       ...planEvents.map((event, index) => recorded(commissioningPlanStreamName('plan-1'), event.type, event.data, index + 1)),
       recorded(providerRegistryIntegrationStreamName('org-brightpath'), PROVIDER_REGISTERED_V1, { organisationId: 'org-brightpath', kind: 'registered_charity' }, 10),
+      recorded(
+        biddingIntegrationStreamName('tender-9'),
+        EVALUATION_COMPLETED_V1,
+        {
+          tenderId: 'tender-9',
+          lotId: 'lot-1',
+          completedAt: AT,
+          ranking: [
+            { rank: 1, bidId: 'bid-a', supplierOrganisationId: 'org-brightpath', pricePence: 9_000_000, totalScore: 81.5, scores: [] },
+            { rank: 2, bidId: 'bid-b', supplierOrganisationId: 'org-moorland', pricePence: 8_000_000, totalScore: 77.25, scores: [] },
+          ],
+          winner: { bidId: 'bid-a', supplierOrganisationId: 'org-brightpath', pricePence: 9_000_000, totalScore: 81.5 },
+          priceFormula: 'lowest-price-over-price',
+          tieBreakRule: 'higher-quality-then-lower-price-then-earlier-submission',
+          evidenceRefs: ['moderation-lot-1'],
+        },
+        11,
+      ),
     ];
     for (const event of events) await dataSource.transaction((manager) => applyToTenderReadModel(event, manager));
     readModel = new TypeormCommissioningPlanReadModel(dataSource, { waitForPosition: () => Promise.resolve() });
@@ -134,6 +153,25 @@ describe('Commissioning plan read model (SQLite)', () => {
     expect(forLandlord).not.toHaveProperty('interests');
     expect((await readModel.openNotices(charity, '2026-02-15'))[0]?.interestRegistered).toBe(false);
     expect(await readModel.openNotices(charity, '2026-02-16')).toEqual([]);
+  });
+
+  it("keeps each lot's published evaluation, ranked, for the award to follow", async () => {
+    const tenders = new TypeormTenderReadModel(dataSource, { waitForPosition: () => Promise.resolve() });
+    expect(await tenders.findLotEvaluation('tender-9', 'lot-1')).toEqual({
+      tenderId: 'tender-9',
+      lotId: 'lot-1',
+      winnerBidId: 'bid-a',
+      winnerOrganisationId: 'org-brightpath',
+      winnerPricePence: 9_000_000,
+      winnerTotalScore: 81.5,
+      ranking: [
+        { rank: 1, bidId: 'bid-a', supplierOrganisationId: 'org-brightpath', pricePence: 9_000_000, totalScore: 81.5 },
+        { rank: 2, bidId: 'bid-b', supplierOrganisationId: 'org-moorland', pricePence: 8_000_000, totalScore: 77.25 },
+      ],
+      evidenceRefs: ['moderation-lot-1'],
+      completedAt: AT,
+    });
+    expect(await tenders.findLotEvaluation('tender-9', 'lot-2')).toBeNull();
   });
 
   it('knows registered providers by the kind the plan records', async () => {

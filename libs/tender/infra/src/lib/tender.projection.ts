@@ -1,6 +1,8 @@
 import type { RecordedEvent } from '@tendril/shared/event-store';
 import {
   BIDS_OPENED_V1,
+  EVALUATION_COMPLETED_V1,
+  type EvaluationCompletedV1Data,
   BIDDING_INTEGRATION_STREAM_PREFIX,
   type BidsOpenedV1Data,
   PROVIDER_REGISTERED_V1,
@@ -21,7 +23,7 @@ import {
 } from '@tendril/subcontracting/contracts';
 import { applyCommissioningPlanEvent } from './commissioning-plan.projection';
 import { applyProviderRegistered } from './registered-providers';
-import { AuditEntryRow, ClarificationRow, OpenedBidRow, TenderContractRow, TenderRow } from './tender-read-model.entities';
+import { AuditEntryRow, ClarificationRow, LotEvaluationRow, OpenedBidRow, TenderContractRow, TenderRow } from './tender-read-model.entities';
 
 type StoredLot = { lotId: string; title: string; estimatedValuePence: number; award: LotAwardView | null };
 
@@ -62,6 +64,10 @@ const describe = (event: RecordedEvent): string | null => {
     case BIDS_OPENED_V1: {
       const opened = data as unknown as BidsOpenedV1Data;
       return `Opened ${opened.bids.length} bid(s): ${opened.bids.map((b) => `${b.bidId} (lot ${b.lotId}, organisation ${b.organisationId})`).join(', ')}`;
+    }
+    case EVALUATION_COMPLETED_V1: {
+      const evaluation = data as unknown as EvaluationCompletedV1Data;
+      return `Evaluation of lot ${evaluation.lotId} completed: bid ${evaluation.winner.bidId} (organisation ${evaluation.winner.supplierOrganisationId}) ranked first with ${evaluation.winner.totalScore} of ${evaluation.ranking.length} evaluated`;
     }
     case CONTRACT_CREATED_V1: {
       const contract = data as unknown as ContractCreatedV1Data;
@@ -194,6 +200,21 @@ export const applyToTenderReadModel = async (event: RecordedEvent, manager: Enti
   } else if (event.type === CONTRACT_CREATED_V1) {
     const contract = event.data as ContractCreatedV1Data;
     await manager.getRepository(TenderContractRow).save({ contractId: contract.contractId, tenderId: contract.tenderId });
+  } else if (event.type === EVALUATION_COMPLETED_V1) {
+    const evaluation = event.data as EvaluationCompletedV1Data;
+    await manager.getRepository(LotEvaluationRow).save({
+      tenderId: evaluation.tenderId,
+      lotId: evaluation.lotId,
+      winnerBidId: evaluation.winner.bidId,
+      winnerOrganisationId: evaluation.winner.supplierOrganisationId,
+      winnerPricePence: evaluation.winner.pricePence,
+      winnerTotalScore: evaluation.winner.totalScore,
+      rankingJson: JSON.stringify(
+        evaluation.ranking.map(({ rank, bidId, supplierOrganisationId, pricePence, totalScore }) => ({ rank, bidId, supplierOrganisationId, pricePence, totalScore })),
+      ),
+      evidenceRefsJson: JSON.stringify(evaluation.evidenceRefs),
+      completedAt: evaluation.completedAt,
+    });
   } else if (event.type === BIDS_OPENED_V1) {
     const opened = event.data as BidsOpenedV1Data;
     if (opened.bids.length > 0) {

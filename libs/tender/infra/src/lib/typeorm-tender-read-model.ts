@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AuditEntryView,
   type ClarificationView,
+  type LotEvaluationView,
   type OpenedBidView,
   type TenderListFilter,
   type TenderPage,
@@ -12,7 +13,7 @@ import {
 import type { EvaluationCriterion, TenderStatus } from '@tendril/tender/domain';
 import { Between, DataSource, LessThanOrEqual, MoreThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import type { Actor } from '@tendril/shared/event-store';
-import { AuditEntryRow, ClarificationRow, OpenedBidRow, TenderRow } from './tender-read-model.entities';
+import { AuditEntryRow, ClarificationRow, LotEvaluationRow, OpenedBidRow, TenderRow } from './tender-read-model.entities';
 
 /** Provided by the service: resolves once its projector has applied the log up to a position. */
 export const TENDER_PROJECTION_PROGRESS = Symbol.for('tendril.tender.ProjectionProgress');
@@ -106,6 +107,22 @@ export class TypeormTenderReadModel extends TenderReadModel {
     return this.dataSource
       .getRepository(AuditEntryRow)
       .find({ where: { tenderId, position: MoreThan(-1) }, order: { position: 'ASC' } });
+  }
+
+  async findLotEvaluation(tenderId: string, lotId: string): Promise<LotEvaluationView | null> {
+    const row = await this.dataSource.getRepository(LotEvaluationRow).findOneBy({ tenderId, lotId });
+    if (!row) return null;
+    return {
+      tenderId: row.tenderId,
+      lotId: row.lotId,
+      winnerBidId: row.winnerBidId,
+      winnerOrganisationId: row.winnerOrganisationId,
+      winnerPricePence: row.winnerPricePence,
+      winnerTotalScore: row.winnerTotalScore,
+      ranking: JSON.parse(row.rankingJson) as LotEvaluationView['ranking'],
+      evidenceRefs: JSON.parse(row.evidenceRefsJson) as string[],
+      completedAt: row.completedAt,
+    };
   }
 
   async findClarificationTender(questionId: string): Promise<string | null> {

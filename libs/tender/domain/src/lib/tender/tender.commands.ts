@@ -52,6 +52,13 @@ export interface CloseTenderData {
   readonly tenderId: string;
 }
 
+/** The bidding context's evaluation of a lot, when it has published one: an award must follow it. */
+export interface LotEvaluationResult {
+  readonly winnerBidId: string;
+  readonly winnerOrganisationId: string;
+  readonly evidenceRefs: readonly string[];
+}
+
 export interface AwardLotData {
   readonly tenderId: string;
   readonly lotId: string;
@@ -65,6 +72,8 @@ export interface AwardLotData {
   readonly contractStartDate: string;
   readonly contractEndDate: string;
   readonly paymentTermsDays: number;
+  /** Null when no evaluation was published for the lot (the award then rests on the opened bid and the rationale). */
+  readonly evaluation: LotEvaluationResult | null;
 }
 
 export interface CancelTenderData {

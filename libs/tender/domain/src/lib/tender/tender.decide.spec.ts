@@ -75,6 +75,7 @@ const awardData = (overrides: Partial<AwardLotData> = {}): AwardLotData => ({
   contractStartDate: '2026-04-01',
   contractEndDate: '2028-03-31',
   paymentTermsDays: 14,
+  evaluation: null,
   ...overrides,
 });
 

@@ -183,6 +183,12 @@ const awardLot = (command: AwardLot, state: TenderState): LotAwarded => {
   if (isBlank(data.bidId) || isBlank(data.supplierOrganisationId)) {
     throw new TenderRuleBroken('WINNING_BID_AND_SUPPLIER_REQUIRED', 'An award names the winning bid and its supplier');
   }
+  if (data.evaluation !== null && (data.evaluation.winnerBidId !== data.bidId || data.evaluation.winnerOrganisationId !== data.supplierOrganisationId)) {
+    throw new TenderRuleBroken('AWARD_MUST_GO_TO_THE_EVALUATION_WINNER', `The evaluation of lot ${lot.lotId} ranked bid ${data.evaluation.winnerBidId} first`, {
+      lotId: lot.lotId,
+      winnerBidId: data.evaluation.winnerBidId,
+    });
+  }
   if (isBlank(data.rationale)) throw new TenderRuleBroken('AWARD_RATIONALE_REQUIRED', 'An award needs a written rationale');
   if (!isWholePence(data.valuePence)) {
     throw new TenderRuleBroken('AWARD_VALUE_MUST_BE_POSITIVE_PENCE', 'The award value must be a whole, positive number of pence');
@@ -209,7 +215,8 @@ const awardLot = (command: AwardLot, state: TenderState): LotAwarded => {
       supplierOrganisationId: data.supplierOrganisationId,
       valuePence: data.valuePence,
       rationale: data.rationale.trim(),
-      evidenceRefs: [...data.evidenceRefs],
+      // The evaluation's moderation records join the commissioner's evidence, so the award shows what it rests on.
+      evidenceRefs: [...new Set([...data.evidenceRefs, ...(data.evaluation?.evidenceRefs ?? [])])],
       contractStartDate: data.contractStartDate,
       contractEndDate: data.contractEndDate,
       paymentTermsDays: data.paymentTermsDays,

@@ -48,6 +48,7 @@ export const TENDER_RULE_CODES = [
   'PLAN_OF_ANOTHER_COUNCIL',
   'STRAND_DELIVERED_IN_HOUSE',
   'STRAND_NOT_RELEASED_FOR_TENDER',
+  'AWARD_MUST_GO_TO_THE_EVALUATION_WINNER',
 ] as const;
 
 export type TenderRuleCode = (typeof TENDER_RULE_CODES)[number];
