@@ -37,6 +37,7 @@ import {
 import { HeadWatcher, type HeadWaiter } from './head-watcher';
 import { logFilterSql, type PrefixAccess } from './log-filter-sql';
 import { openEventStoreDatabase, storeErrorFromSqlite } from './open-database';
+import { pagedAsyncIterable } from './paged-async-iterable';
 import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription';
 
 export interface SqliteEventStoreOptions {
@@ -265,7 +266,12 @@ export class SqliteEventStore implements EventStore, AuditTrail, SubscriptionSou
     }
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    return pagedAsyncIterable(() => this.logPages(options));
+  }
+
+  /** readAll's pages, read synchronously: one page per step, never more than `readPageSize` events held. */
+  private *logPages(options: ReadAllOptions): Generator<RecordedEvent[]> {
     this.ensureOpen();
     const forwards = (options.direction ?? 'forwards') === 'forwards';
     let remaining = checkCount('maxCount', options.maxCount);
@@ -280,7 +286,7 @@ export class SqliteEventStore implements EventStore, AuditTrail, SubscriptionSou
       const page = forwards
         ? this.readLogPage('forwards', cursor, head, options.filter, limit)
         : this.readLogPage('backwards', Math.min(cursor, head), 1, options.filter, limit);
-      for (const event of page) yield event;
+      if (page.length > 0) yield page;
       if (page.length < limit) return;
       remaining -= page.length;
       cursor = (page[page.length - 1] as RecordedEvent).position + (forwards ? 1 : -1);
