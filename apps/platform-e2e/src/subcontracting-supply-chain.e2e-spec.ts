@@ -205,6 +205,8 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
               startDate: CONTRACT_START,
               endDate: CONTRACT_END,
               paymentTermsDays: 14,
+              // Only the first few may let part of their work further down.
+              mayLetSubcontracts: i < TIER_TWO_PER_PRIME,
             },
           });
           const added = addSubcontractor.subcontracts.find((s) => s.subcontractorOrganisationId === organisationId);
@@ -314,6 +316,9 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
       'PAYMENT_TERMS_EXCEED_30_DAYS',
     ]);
     expect(await academy.prime.errorCodes(ADD, { key: newKey('x'), input: { ...tierTwoInput, valuePence: 1_000 } })).toEqual(['NOT_THE_PARENT_ORGANISATION']);
+    expect(
+      await tierOneAlone.session.errorCodes(ADD, { key: newKey('x'), input: { ...tierTwoInput, parentSubcontractId: tierOneAlone.subcontractId, valuePence: 1_000 } }),
+    ).toEqual(['PARENT_DOES_NOT_ALLOW_SUBCONTRACTING']);
 
     // Variations: the commissioner may not vary below what the prime has let, and is recorded as approver.
     const subcontracted = TIER_ONE_PER_PRIME * TIER_ONE_VALUE;

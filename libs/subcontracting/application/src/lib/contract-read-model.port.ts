@@ -13,6 +13,7 @@ export interface SubcontractView {
   readonly endDate: string;
   readonly paymentTermsDays: number;
   readonly status: 'active' | 'ended';
+  readonly mayLetSubcontracts: boolean;
   readonly addedAt: string;
   readonly endedAt: string | null;
   readonly endReason: string | null;

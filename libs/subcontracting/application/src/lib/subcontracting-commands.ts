@@ -26,6 +26,7 @@ export class AddSubcontractorCommand {
       readonly startDate: string;
       readonly endDate: string;
       readonly paymentTermsDays: number;
+      readonly mayLetSubcontracts: boolean;
     },
     readonly context: RequestContext,
   ) {}

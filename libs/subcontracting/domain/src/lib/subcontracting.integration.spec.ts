@@ -36,6 +36,10 @@ describe('Subcontracting integration events', () => {
       addedAt: '2026-05-01T10:00:00.000Z',
     };
     expect(toIntegrationEvents({ type: 'SubcontractorAdded', data })).toEqual([{ type: 'subcontracting.subcontractor-added.v1', data }]);
+    // The parent's permission to subcontract further came later; the published v1 shape is unchanged.
+    expect(toIntegrationEvents({ type: 'SubcontractorAdded', data: { ...data, mayLetSubcontracts: true } })).toEqual([
+      { type: 'subcontracting.subcontractor-added.v1', data },
+    ]);
   });
 
   it('publish an ended subcontract', () => {

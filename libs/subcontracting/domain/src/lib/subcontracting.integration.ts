@@ -78,8 +78,11 @@ export const toIntegrationEvents = (event: ContractEvent): readonly Subcontracti
   switch (event.type) {
     case 'ContractCreated':
       return [{ type: 'subcontracting.contract-created.v1', data: { ...event.data } }];
-    case 'SubcontractorAdded':
-      return [{ type: 'subcontracting.subcontractor-added.v1', data: { ...event.data } }];
+    case 'SubcontractorAdded': {
+      // v1 predates the parent's permission to subcontract further; it stays as published.
+      const { mayLetSubcontracts: _mayLetSubcontracts, ...data } = event.data;
+      return [{ type: 'subcontracting.subcontractor-added.v1', data }];
+    }
     case 'SubcontractEnded': {
       const { contractId, subcontractId, reason, endedAt } = event.data;
       return [{ type: 'subcontracting.subcontract-ended.v1', data: { contractId, subcontractId, reason, endedAt } }];

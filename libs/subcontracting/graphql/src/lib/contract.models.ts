@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 
 @ObjectType('Subcontract', { description: 'One node of a supply chain under a prime contractor' })
 export class SubcontractModel {
@@ -16,6 +16,7 @@ export class SubcontractModel {
   @Field() endDate!: string;
   @Field(() => Int) paymentTermsDays!: number;
   @Field() status!: string;
+  @Field({ description: 'Whether its subcontractor may subcontract further' }) mayLetSubcontracts!: boolean;
   @Field(() => GraphQLISODateTime) addedAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) endedAt!: Date | null;
   @Field(() => String, { nullable: true }) endReason!: string | null;
@@ -78,6 +79,9 @@ export class AddSubcontractorInput {
   @Field({ description: 'YYYY-MM-DD' }) @Matches(ISO_DATE, { message: 'startDate must be YYYY-MM-DD' }) startDate!: string;
   @Field({ description: 'YYYY-MM-DD' }) @Matches(ISO_DATE, { message: 'endDate must be YYYY-MM-DD' }) endDate!: string;
   @Field(() => Int, { description: 'At most 30 (statutory flow-down)' }) @IsInt() @Min(0) paymentTermsDays!: number;
+  @Field({ defaultValue: false, description: 'Whether the subcontractor may let part of this work further down' })
+  @IsBoolean()
+  mayLetSubcontracts!: boolean;
 }
 
 @InputType()

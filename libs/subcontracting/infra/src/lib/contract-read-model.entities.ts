@@ -41,6 +41,7 @@ export class SubcontractRow {
   @Column({ type: 'varchar', length: 30 }) addedAt!: string;
   @Column({ type: 'varchar', length: 30, nullable: true }) endedAt!: string | null;
   @Column({ type: 'text', nullable: true }) endReason!: string | null;
+  @Column({ type: 'boolean', default: true }) mayLetSubcontracts!: boolean;
   /** Log position that added it: keeps the chain in the order it was built. */
   @Column({ type: 'bigint', transformer: bigintNumber }) addedPosition!: number;
 }

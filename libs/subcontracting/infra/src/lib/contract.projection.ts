@@ -58,7 +58,15 @@ const applyContractEvent = async (event: ContractEvent, position: number, actor:
     }
     case 'SubcontractorAdded': {
       const { addedAt, ...d } = event.data;
-      await tx.getRepository(SubcontractRow).insert({ ...d, status: 'active', addedAt, endedAt: null, endReason: null, addedPosition: position });
+      await tx.getRepository(SubcontractRow).insert({
+        ...d,
+        mayLetSubcontracts: d.mayLetSubcontracts ?? true,
+        status: 'active',
+        addedAt,
+        endedAt: null,
+        endReason: null,
+        addedPosition: position,
+      });
       return;
     }
     case 'SubcontractEnded':

@@ -51,6 +51,8 @@ export type AddSubcontractor = Command<
     readonly startDate: string;
     readonly endDate: string;
     readonly paymentTermsDays: number;
+    /** Whether the subcontractor may let part of this work further down (the parent decides; default no). */
+    readonly mayLetSubcontracts?: boolean;
   }
 >;
 

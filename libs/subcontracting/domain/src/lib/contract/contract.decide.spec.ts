@@ -52,6 +52,7 @@ const add = (overrides: Partial<AddSubcontractor['data']> = {}, actor: Actor = p
     startDate: '2026-04-01',
     endDate: '2027-03-31',
     paymentTermsDays: 14,
+    mayLetSubcontracts: true,
     ...overrides,
   },
   metadata: at(actor, now),
@@ -73,6 +74,7 @@ const added = (overrides: Partial<SubcontractorAdded['data']> = {}): Subcontract
     endDate: '2027-03-31',
     paymentTermsDays: 14,
     addedAt: NOW,
+    mayLetSubcontracts: true,
     ...overrides,
   },
 });
@@ -170,6 +172,14 @@ describe('Contract', () => {
         .then([added({ subcontractId: 'sub-3', subcontractorOrganisationId: 'org-sub-c', valuePence: 100_000_00 })]);
     });
 
+    it('does not let the subcontractor subcontract further unless the prime says so', () => {
+      const { mayLetSubcontracts: _flag, ...withoutPermission } = add().data;
+      spec
+        .given([created])
+        .when({ ...add(), data: withoutPermission })
+        .then([added({ mayLetSubcontracts: false })]);
+    });
+
     it('accepts payment terms of exactly 30 days', () => {
       spec
         .given([created])
@@ -246,6 +256,18 @@ describe('Contract', () => {
 
     it('refuses a period outside the parent subcontract', () => {
       spec.given([created, tierOne]).when(tierTwoCommand({ endDate: '2027-06-30' })).thenThrows('SUBCONTRACT_PERIOD_OUTSIDE_PARENT');
+    });
+
+    it('is refused when the parent did not allow subcontracting further', () => {
+      spec
+        .given([created, added({ mayLetSubcontracts: false })])
+        .when(tierTwoCommand())
+        .thenThrows('PARENT_DOES_NOT_ALLOW_SUBCONTRACTING', { subcontractId: 'sub-1' });
+    });
+
+    it('is allowed under subcontracts recorded before parents could decide', () => {
+      const { mayLetSubcontracts: _flag, ...legacy } = tierOne.data;
+      spec.given([created, { type: 'SubcontractorAdded', data: legacy }]).when(tierTwoCommand()).then([tierTwo]);
     });
 
     it('refuses letting work back up to the prime', () => {

@@ -201,6 +201,11 @@ const addSubcontractor = (command: AddSubcontractor, state: ContractState, polic
   }
   const parent: ChainNode = parentSubcontract ?? primeNode(contract);
   assertActsFor(metadata, [parent.organisationId]);
+  if (parentSubcontract && !parentSubcontract.mayLetSubcontracts) {
+    throw new SubcontractingRuleBroken('PARENT_DOES_NOT_ALLOW_SUBCONTRACTING', 'The organisation above did not allow this work to be subcontracted further', {
+      subcontractId: parentSubcontract.subcontractId,
+    });
+  }
 
   if (data.subcontractorOrganisationId === parent.organisationId) {
     throw new SubcontractingRuleBroken('CANNOT_SUBCONTRACT_TO_SELF', 'An organisation cannot subcontract to itself');
@@ -265,6 +270,7 @@ const addSubcontractor = (command: AddSubcontractor, state: ContractState, polic
       endDate: data.endDate,
       paymentTermsDays: data.paymentTermsDays,
       addedAt: metadata.now.toISOString(),
+      mayLetSubcontracts: data.mayLetSubcontracts ?? false,
     },
   };
 };

@@ -50,6 +50,8 @@ export type SubcontractorAdded = DomainEvent<
     readonly endDate: string;
     readonly paymentTermsDays: number;
     readonly addedAt: string;
+    /** Absent on subcontracts recorded before the parent could decide; those were allowed to subcontract. */
+    readonly mayLetSubcontracts?: boolean;
   }
 >;
 

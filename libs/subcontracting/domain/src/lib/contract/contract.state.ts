@@ -12,6 +12,7 @@ export interface Subcontract {
   readonly endDate: string;
   readonly paymentTermsDays: number;
   readonly status: 'active' | 'ended';
+  readonly mayLetSubcontracts: boolean;
 }
 
 export interface NoContract {
@@ -121,6 +122,7 @@ export const evolveContract = (state: ContractState, event: ContractEvent): Cont
         endDate: data.endDate,
         paymentTermsDays: data.paymentTermsDays,
         status: 'active',
+        mayLetSubcontracts: data.mayLetSubcontracts ?? true,
       };
       return { ...contract, subcontracts: [...contract.subcontracts, subcontract] };
     }
