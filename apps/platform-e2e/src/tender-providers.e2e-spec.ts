@@ -38,7 +38,7 @@ const SEARCH = `query($category: String, $area: String, $min: Float, $max: Float
 }`;
 type SearchPage = { tenders: { nodes: { id: string; title: string; totalEstimatedValuePence: number }[]; endCursor: string | null; hasNextPage: boolean } };
 
-describe('Tender clarifications through the gateway', () => {
+describe('Tenders as providers and commissioners meet them, through the gateway', () => {
   let platform: TestPlatform;
   let commissioner: Session;
   let otherCouncil: Session;
@@ -116,6 +116,38 @@ describe('Tender clarifications through the gateway', () => {
       after = result.tenders.endCursor;
     }
     expect(seen).toEqual([large, medium, small]);
+  });
+
+  it("feeds each provider the new tenders in the categories its organisation registered interest in", async () => {
+    const watched = `feed-${Date.now()}`;
+    const REGISTER = `mutation($category: String!, $key: String!) { registerTenderInterest(category: $category, idempotencyKey: $key) }`;
+    const WITHDRAW = `mutation($category: String!, $key: String!) { withdrawTenderInterest(category: $category, idempotencyKey: $key) }`;
+    const FEED = `query { tenderFeed(first: 50) { nodes { id category } hasNextPage } }`;
+    type Feed = { tenderFeed: { nodes: { id: string; category: string }[] } };
+
+    expect((await charity.data<{ registerTenderInterest: string[] }>(REGISTER, { category: watched, key: newKey('interest') })).registerTenderInterest).toContain(
+      watched,
+    );
+    expect(await commissioner.errorCodes(REGISTER, { category: watched, key: newKey('interest') })).toEqual(['FORBIDDEN']);
+    const publishIn = async (category: string) =>
+      (
+        await commissioner.data<{ publishTender: { id: string } }>(PUBLISH, {
+          key: newKey('publish'),
+          input: { ...tenderInput(new Date(Date.now() + 3_600_000), null), category },
+        })
+      ).publishTender.id;
+    const inWatched = await publishIn(watched);
+    await publishIn(`${watched}-other`);
+
+    const feed = (await charity.data<Feed>(FEED)).tenderFeed.nodes.filter((t) => t.category.startsWith('feed-'));
+    expect(feed.filter((t) => t.category.startsWith(watched))).toEqual([{ id: inWatched, category: watched }]);
+    expect((await landlord.data<Feed>(FEED)).tenderFeed.nodes.filter((t) => t.category.startsWith(watched))).toEqual([]);
+
+    expect(await charity.errorCodes(WITHDRAW, { category: 'never-registered', key: newKey('interest') })).toEqual(['CATEGORY_INTEREST_NOT_FOUND']);
+    expect((await charity.data<{ withdrawTenderInterest: string[] }>(WITHDRAW, { category: watched, key: newKey('interest') })).withdrawTenderInterest).not.toContain(
+      watched,
+    );
+    expect((await charity.data<Feed>(FEED)).tenderFeed.nodes.filter((t) => t.category.startsWith(watched))).toEqual([]);
   });
 
   it('takes questions until the clarification deadline and publishes answers to every provider without the asker', async () => {

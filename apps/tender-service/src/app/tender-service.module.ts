@@ -15,6 +15,7 @@ import { projectionEntities } from '@tendril/shared/projections';
 import {
   COMMISSIONING_PLAN_COMMAND_HANDLERS,
   COMMISSIONING_PLAN_QUERY_HANDLERS,
+  PROVIDER_INTEREST_HANDLERS,
   CommissioningPlanReadModel,
   ProviderRegistry,
   TENDER_COMMAND_HANDLERS,
@@ -59,6 +60,7 @@ export const tenderProjections = (store: EventStore) => [
     ...TENDER_QUERY_HANDLERS,
     ...COMMISSIONING_PLAN_COMMAND_HANDLERS,
     ...COMMISSIONING_PLAN_QUERY_HANDLERS,
+    ...PROVIDER_INTEREST_HANDLERS,
     TenderResolver,
     CommissioningPlanResolver,
     { provide: TenderReadModel, useClass: TypeormTenderReadModel },

@@ -12,3 +12,4 @@ export * from './lib/plan/commissioning-plan.errors';
 export { decideCommissioningPlan, strandEngagement } from './lib/plan/commissioning-plan.decide';
 export * from './lib/plan/commissioning-plan.decider';
 export { findPersonalData } from './lib/values/personal-data';
+export * from './lib/interest/provider-interest';

@@ -47,6 +47,8 @@ export interface TenderListFilter {
   readonly status?: TenderStatus;
   readonly organisationId?: string;
   readonly category?: string;
+  /** Any of these categories (the feed); combined with `category` when both are given. */
+  readonly categories?: readonly string[];
   readonly area?: string;
   /** Bounds on the total estimated value, inclusive, in pence. */
   readonly minValuePence?: number;
@@ -109,6 +111,8 @@ export abstract class TenderReadModel {
   /** Open tenders whose submission deadline is at or before `now`. */
   abstract findTendersDueForClosing(now: Date): Promise<readonly { tenderId: string }[]>;
   abstract findOpenedBid(tenderId: string, bidId: string): Promise<OpenedBidView | null>;
+  /** The categories an organisation registered interest in, alphabetically. */
+  abstract interestCategories(organisationId: string): Promise<readonly string[]>;
   abstract findLotEvaluation(tenderId: string, lotId: string): Promise<LotEvaluationView | null>;
   abstract history(tenderId: string): Promise<readonly AuditEntryView[]>;
   /** The tender a question was asked on, or null when no such question exists. */

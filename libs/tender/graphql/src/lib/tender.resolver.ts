@@ -9,6 +9,9 @@ import {
   type ClarificationCommandResult,
   type ClarificationView,
   GetLotEvaluationQuery,
+  ChangeTenderInterestCommand,
+  TenderFeedQuery,
+  type TenderInterestResult,
   type LotEvaluationView,
   TenderClarificationsQuery,
   AwardLotCommand,
@@ -151,6 +154,68 @@ export class TenderResolver {
       (context) => new CancelTenderCommand({ tenderId: input.tenderId, reason: input.reason }, context),
     );
     return this.readBack(result);
+  }
+
+  @Query(() => TenderConnectionModel, { description: 'Open tenders in the categories your organisation registered interest in, newest first' })
+  @Roles('provider', 'prime')
+  async tenderFeed(
+    @CurrentActor() actor: Actor,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<TenderConnectionModel> {
+    if (first < 1 || first > 100) throw new ApiError('BAD_USER_INPUT', '`first` must be between 1 and 100');
+    let page: TenderPage;
+    try {
+      page = await this.queries.execute(new TenderFeedQuery(actor, first, after));
+    } catch (error) {
+      if (error instanceof RangeError) throw new ApiError('BAD_USER_INPUT', error.message);
+      throw error;
+    }
+    return { nodes: page.items.map(toTenderModel), endCursor: page.endCursor, hasNextPage: page.hasNextPage };
+  }
+
+  @Query(() => [String], { description: 'The categories of tender your organisation registered interest in' })
+  @Roles('provider', 'prime')
+  async myTenderInterests(@CurrentActor() actor: Actor): Promise<string[]> {
+    return actor.organisationId ? [...(await this.readModel.interestCategories(actor.organisationId))] : [];
+  }
+
+  @Mutation(() => [String], { description: "Hear about new tenders in a category: adds it to your organisation's feed; answers the categories" })
+  @Roles('provider', 'prime')
+  registerTenderInterest(
+    @Args('category') category: string,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<string[]> {
+    return this.changeInterest('register', category, idempotencyKey, actor, req);
+  }
+
+  @Mutation(() => [String], { description: "Stop hearing about a category; answers your organisation's remaining categories" })
+  @Roles('provider', 'prime')
+  withdrawTenderInterest(
+    @Args('category') category: string,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<string[]> {
+    return this.changeInterest('withdraw', category, idempotencyKey, actor, req);
+  }
+
+  private async changeInterest(
+    change: 'register' | 'withdraw',
+    category: string,
+    idempotencyKey: string,
+    actor: Actor,
+    req: GraphqlContext['req'],
+  ): Promise<string[]> {
+    const operation = change === 'register' ? 'registerTenderInterest' : 'withdrawTenderInterest';
+    const result = await this.commands.send<TenderInterestResult>(
+      { operation, idempotencyKey, actor, input: { category }, req },
+      (context) => new ChangeTenderInterestCommand(change, category, context),
+    );
+    if (result.position !== null) await this.readModel.waitForPosition(result.position);
+    return [...(await this.readModel.interestCategories(result.organisationId))];
   }
 
   @Query(() => LotEvaluationModel, { nullable: true, description: "A lot's published evaluation (the tender's commissioners and auditors)" })

@@ -195,6 +195,16 @@ export class LotEvaluationRow {
   completedAt!: string;
 }
 
+/** The categories each provider organisation wants new tenders of (its feed). */
+@Entity({ name: 'tender_category_interest' })
+export class CategoryInterestRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  organisationId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 120 })
+  category!: string;
+}
+
 /** Which tender a contract came from, so its supply-chain events join the tender's audit trail. */
 @Entity({ name: 'tender_contract' })
 export class TenderContractRow {
@@ -206,4 +216,4 @@ export class TenderContractRow {
   tenderId!: string;
 }
 
-export const TENDER_READ_MODEL_ENTITIES = [TenderRow, OpenedBidRow, AuditEntryRow, TenderContractRow, ClarificationRow, LotEvaluationRow, ...COMMISSIONING_PLAN_READ_MODEL_ENTITIES];
+export const TENDER_READ_MODEL_ENTITIES = [CategoryInterestRow, TenderRow, OpenedBidRow, AuditEntryRow, TenderContractRow, ClarificationRow, LotEvaluationRow, ...COMMISSIONING_PLAN_READ_MODEL_ENTITIES];

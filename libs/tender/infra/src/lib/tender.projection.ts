@@ -9,7 +9,12 @@ import {
   PROVIDER_REGISTRY_INTEGRATION_STREAM_PREFIX,
   type ProviderRegisteredV1Data,
 } from '@tendril/bidding/contracts';
-import { COMMISSIONING_PLAN_STREAM_PREFIX, type CommissioningPlanEvent, TENDER_STREAM_PREFIX, type LotAwardedData, type TenderEvent } from '@tendril/tender/domain';
+import {
+  COMMISSIONING_PLAN_STREAM_PREFIX,
+  type CommissioningPlanEvent,
+  PROVIDER_INTEREST_STREAM_PREFIX,
+  type ProviderInterestEvent,
+  TENDER_STREAM_PREFIX, type LotAwardedData, type TenderEvent } from '@tendril/tender/domain';
 import type { EntityManager } from 'typeorm';
 import type { LotAwardView } from '@tendril/tender/application';
 import {
@@ -23,7 +28,7 @@ import {
 } from '@tendril/subcontracting/contracts';
 import { applyCommissioningPlanEvent } from './commissioning-plan.projection';
 import { applyProviderRegistered } from './registered-providers';
-import { AuditEntryRow, ClarificationRow, LotEvaluationRow, OpenedBidRow, TenderContractRow, TenderRow } from './tender-read-model.entities';
+import { AuditEntryRow, CategoryInterestRow, ClarificationRow, LotEvaluationRow, OpenedBidRow, TenderContractRow, TenderRow } from './tender-read-model.entities';
 
 type StoredLot = { lotId: string; title: string; estimatedValuePence: number; award: LotAwardView | null };
 
@@ -38,6 +43,7 @@ export const TENDER_PROJECTION_FILTER = {
   streamPrefixes: [
     TENDER_STREAM_PREFIX,
     COMMISSIONING_PLAN_STREAM_PREFIX,
+    PROVIDER_INTEREST_STREAM_PREFIX,
     BIDDING_INTEGRATION_STREAM_PREFIX,
     PROVIDER_REGISTRY_INTEGRATION_STREAM_PREFIX,
     SUBCONTRACTING_INTEGRATION_STREAM_PREFIX,
@@ -189,6 +195,14 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
 export const applyToTenderReadModel = async (event: RecordedEvent, manager: EntityManager): Promise<void> => {
   if (event.streamName.startsWith(COMMISSIONING_PLAN_STREAM_PREFIX)) {
     await applyCommissioningPlanEvent({ type: event.type, data: event.data } as CommissioningPlanEvent, event.position, manager);
+    return;
+  }
+  if (event.streamName.startsWith(PROVIDER_INTEREST_STREAM_PREFIX)) {
+    const interest = { type: event.type, data: event.data } as ProviderInterestEvent;
+    const { organisationId, category } = interest.data;
+    const interests = manager.getRepository(CategoryInterestRow);
+    if (interest.type === 'CategoryInterestRegistered') await interests.save({ organisationId, category });
+    else await interests.delete({ organisationId, category });
     return;
   }
   if (event.type === PROVIDER_REGISTERED_V1) {

@@ -11,9 +11,9 @@ import {
   type TenderView,
 } from '@tendril/tender/application';
 import type { EvaluationCriterion, TenderStatus } from '@tendril/tender/domain';
-import { Between, DataSource, LessThanOrEqual, MoreThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { Between, DataSource, In, LessThanOrEqual, MoreThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import type { Actor } from '@tendril/shared/event-store';
-import { AuditEntryRow, ClarificationRow, LotEvaluationRow, OpenedBidRow, TenderRow } from './tender-read-model.entities';
+import { AuditEntryRow, CategoryInterestRow, ClarificationRow, LotEvaluationRow, OpenedBidRow, TenderRow } from './tender-read-model.entities';
 
 /** Provided by the service: resolves once its projector has applied the log up to a position. */
 export const TENDER_PROJECTION_PROGRESS = Symbol.for('tendril.tender.ProjectionProgress');
@@ -71,7 +71,13 @@ export class TypeormTenderReadModel extends TenderReadModel {
     const where: FindOptionsWhere<TenderRow> = {};
     if (filter.status) where.status = filter.status;
     if (filter.organisationId) where.organisationId = filter.organisationId;
-    if (filter.category) where.category = filter.category;
+    if (filter.categories) {
+      const allowed = filter.category ? filter.categories.filter((category) => category === filter.category) : filter.categories;
+      if (allowed.length === 0) return { items: [], hasNextPage: false, endCursor: null };
+      where.category = In([...allowed]);
+    } else if (filter.category) {
+      where.category = filter.category;
+    }
     if (filter.area) where.area = filter.area;
     const range = <T>(min: T | undefined, max: T | undefined) =>
       min !== undefined && max !== undefined ? Between(min, max) : min !== undefined ? MoreThanOrEqual(min) : max !== undefined ? LessThanOrEqual(max) : undefined;
@@ -107,6 +113,11 @@ export class TypeormTenderReadModel extends TenderReadModel {
     return this.dataSource
       .getRepository(AuditEntryRow)
       .find({ where: { tenderId, position: MoreThan(-1) }, order: { position: 'ASC' } });
+  }
+
+  async interestCategories(organisationId: string): Promise<readonly string[]> {
+    const rows = await this.dataSource.getRepository(CategoryInterestRow).find({ where: { organisationId }, order: { category: 'ASC' } });
+    return rows.map((row) => row.category);
   }
 
   async findLotEvaluation(tenderId: string, lotId: string): Promise<LotEvaluationView | null> {
