@@ -5,17 +5,21 @@ import {
   BiddingReactions,
   BidReadModel,
   EvaluationPanelReadModel,
+  EVALUATOR_COMMAND_HANDLERS,
+  EVALUATOR_QUERY_HANDLERS,
+  EvaluatorReadModel,
   PANEL_COMMAND_HANDLERS,
   PANEL_QUERY_HANDLERS,
   PROVIDER_COMMAND_HANDLERS,
   PROVIDER_QUERY_HANDLERS,
   ProviderReadModel,
 } from '@tendril/bidding/application';
-import { BidResolver, EvaluationPanelResolver, ProviderResolver } from '@tendril/bidding/graphql';
+import { BidResolver, EvaluationPanelResolver, EvaluatorResolver, ProviderResolver } from '@tendril/bidding/graphql';
 import {
   BID_PROJECTION_PROGRESS,
   BIDDING_INTEGRATION_SOURCE_FILTER,
   bidReadModelProjection,
+  evaluatorReadModelProjection,
   panelReadModelProjection,
   PROVIDER_REGISTRY_INTEGRATION_SOURCE_FILTER,
   providerReadModelProjection,
@@ -23,6 +27,7 @@ import {
   SealedBidReadModel,
   translateBiddingEvent,
   VisibleEvaluationPanelReadModel,
+  VisibleEvaluatorReadModel,
   translateProviderEvent,
 } from '@tendril/bidding/infra';
 import { AuthModule } from '@tendril/shared/auth';
@@ -44,6 +49,7 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
   bidReadModelProjection,
   providerReadModelProjection,
   panelReadModelProjection,
+  evaluatorReadModelProjection,
   reactionProjection(
     integrationPublisher(store, { name: 'bidding-integration-events', filter: BIDDING_INTEGRATION_SOURCE_FILTER, translate: translateBiddingEvent }),
   ),
@@ -59,7 +65,7 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
 
 @Module({
   imports: [
-    PlatformModule.forService({ serviceName: SERVICE_NAME, defaultPort: DEFAULT_PORT, entities: projectionEntities([bidReadModelProjection, providerReadModelProjection, panelReadModelProjection]) as never }),
+    PlatformModule.forService({ serviceName: SERVICE_NAME, defaultPort: DEFAULT_PORT, entities: projectionEntities([bidReadModelProjection, providerReadModelProjection, panelReadModelProjection, evaluatorReadModelProjection]) as never }),
     AuthModule.forRoot(),
   ],
   providers: [
@@ -69,13 +75,17 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
     ...PROVIDER_QUERY_HANDLERS,
     ...PANEL_COMMAND_HANDLERS,
     ...PANEL_QUERY_HANDLERS,
+    ...EVALUATOR_COMMAND_HANDLERS,
+    ...EVALUATOR_QUERY_HANDLERS,
     BidResolver,
     ProviderResolver,
     EvaluationPanelResolver,
+    EvaluatorResolver,
     BiddingReactions,
     { provide: BidReadModel, useClass: SealedBidReadModel },
     { provide: ProviderReadModel, useClass: RegistryProviderReadModel },
     { provide: EvaluationPanelReadModel, useClass: VisibleEvaluationPanelReadModel },
+    { provide: EvaluatorReadModel, useClass: VisibleEvaluatorReadModel },
     ...projectorsProviders(biddingProjections, [BiddingReactions]),
     { provide: BID_PROJECTION_PROGRESS, inject: [PROJECTORS], useFactory: waitForProjectors },
   ],

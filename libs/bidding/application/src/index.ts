@@ -11,3 +11,6 @@ export * from './lib/panel-command.handlers';
 export * from './lib/panel-commands';
 export * from './lib/panel-queries';
 export * from './lib/panel-read-model.port';
+export * from './lib/evaluator-command.handlers';
+export * from './lib/evaluator-commands';
+export * from './lib/evaluator-read-model.port';

@@ -27,3 +27,6 @@ export * from './lib/evaluation/panel.commands';
 export * from './lib/evaluation/panel.events';
 export * from './lib/evaluation/panel.state';
 export * from './lib/evaluation/panel.decide';
+export * from './lib/evaluation/evaluator.commands';
+export * from './lib/evaluation/evaluator.events';
+export * from './lib/evaluation/evaluator.decide';

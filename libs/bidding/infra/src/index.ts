@@ -9,3 +9,6 @@ export * from './lib/registry-provider-read-model';
 export * from './lib/panel-read-model.entities';
 export * from './lib/panel.projection';
 export * from './lib/visible-evaluation-panel-read-model';
+export * from './lib/evaluator-read-model.entities';
+export * from './lib/evaluator.projection';
+export * from './lib/visible-evaluator-read-model';

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type BidFilter, BidReadModel, type BidView } from '@tendril/bidding/application';
-import { type BidState, type BidStatus, canReadBid, type Consortium, type ProposedSubcontractor, type QualityAnswer } from '@tendril/bidding/domain';
+import { type BidState, type BidStatus, canReadBid, type EvaluatorGrant, type Consortium, type ProposedSubcontractor, type QualityAnswer } from '@tendril/bidding/domain';
 import type { Actor } from '@tendril/shared/event-store';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { BidRow } from './bid-read-model.entities';
+import { EvaluatorRow } from './evaluator-read-model.entities';
 
 export const BID_PROJECTION_PROGRESS = Symbol.for('tendril.bidding.ProjectionProgress');
 export interface BidProjectionProgress {
@@ -36,22 +37,35 @@ export class SealedBidReadModel extends BidReadModel {
   }
 
   async findReadableBid(bidId: string, reader: Actor, now: Date): Promise<BidView | null> {
-    const row = await this.readable(reader, now).andWhere('bid.bidId = :bidId', { bidId }).getOne();
-    return this.checked(row ? [row] : [], reader, now)[0] ?? null;
+    const grants = await this.evaluatorGrants(reader);
+    const row = await this.readable(reader, now, grants).andWhere('bid.bidId = :bidId', { bidId }).getOne();
+    return this.checked(row ? [row] : [], reader, now, grants)[0] ?? null;
   }
 
   async findReadableBids(filter: BidFilter, reader: Actor, now: Date): Promise<readonly BidView[]> {
-    const query = this.readable(reader, now).orderBy('bid.submittedAt', 'ASC').addOrderBy('bid.bidId', 'ASC');
+    const grants = await this.evaluatorGrants(reader);
+    const query = this.readable(reader, now, grants).orderBy('bid.submittedAt', 'ASC').addOrderBy('bid.bidId', 'ASC');
     if (filter.tenderId) query.andWhere('bid.tenderId = :tenderId', { tenderId: filter.tenderId });
     if (filter.lotId) query.andWhere('bid.lotId = :lotId', { lotId: filter.lotId });
-    return this.checked(await query.getMany(), reader, now);
+    return this.checked(await query.getMany(), reader, now, grants);
+  }
+
+  /** Tenders this reader evaluates and has declared their interests for: no declaration, no access. */
+  private async evaluatorGrants(reader: Actor): Promise<EvaluatorGrant[]> {
+    if (reader.role !== 'commissioner') return [];
+    const rows = await this.dataSource.getRepository(EvaluatorRow).findBy({ evaluatorUserId: reader.userId });
+    return rows.flatMap((row) =>
+      row.declaredAt === null || row.conflictedOrganisationIdsJson === null
+        ? []
+        : [{ tenderId: row.tenderId, conflictedOrganisationIds: JSON.parse(row.conflictedOrganisationIdsJson) as string[] }],
+    );
   }
 
   waitForPosition(position: number): Promise<void> {
     return this.progress.waitForPosition(position);
   }
 
-  private readable(reader: Actor, now: Date): SelectQueryBuilder<BidRow> {
+  private readable(reader: Actor, now: Date, grants: readonly EvaluatorGrant[]): SelectQueryBuilder<BidRow> {
     const nowIso = now.toISOString();
     const organisationId = reader.organisationId ?? '';
     return this.dataSource
@@ -71,12 +85,25 @@ export class SealedBidReadModel extends BidReadModel {
                   .andWhere("bid.status <> 'withdrawn'"),
               ),
             );
+            grants.forEach((grant, index) =>
+              visible.orWhere(
+                new Brackets((evaluator) => {
+                  evaluator
+                    .where(`bid.tenderId = :grantTender${index}`, { [`grantTender${index}`]: grant.tenderId })
+                    .andWhere('bid.submissionDeadline <= :now', { now: nowIso })
+                    .andWhere("bid.status <> 'withdrawn'");
+                  if (grant.conflictedOrganisationIds.length > 0) {
+                    evaluator.andWhere(`bid.organisationId NOT IN (:...grantConflicts${index})`, { [`grantConflicts${index}`]: grant.conflictedOrganisationIds });
+                  }
+                }),
+              ),
+            );
           }
         }),
       );
   }
 
-  private checked(rows: readonly BidRow[], reader: Actor, now: Date): BidView[] {
-    return rows.map(toView).filter((view) => canReadBid(asBidState(view), reader, now));
+  private checked(rows: readonly BidRow[], reader: Actor, now: Date, grants: readonly EvaluatorGrant[]): BidView[] {
+    return rows.map(toView).filter((view) => canReadBid(asBidState(view), reader, now, grants));
   }
 }

@@ -101,4 +101,26 @@ describe('A sealed bid', () => {
     expect(canReadBid(initialBidState(), bidder, new Date(AFTER_DEADLINE))).toBe(false);
     expect(canReadBid(initialBidState(), auditor, new Date(AFTER_DEADLINE))).toBe(false);
   });
+
+  describe('for an assigned evaluator who has declared their interests', () => {
+    const grant = { tenderId: 'tender-1', conflictedOrganisationIds: [] };
+
+    it('is readable after the deadline', () => {
+      expect(canReadBid(openedBid, otherCommissioner, new Date(AFTER_DEADLINE), [grant])).toBe(true);
+    });
+
+    it('stays sealed before the deadline', () => {
+      expect(canReadBid(submittedBid, otherCommissioner, new Date(JUST_BEFORE_DEADLINE), [grant])).toBe(false);
+    });
+
+    it('is not readable by an evaluator who declared a conflict with the bidder', () => {
+      expect(canReadBid(openedBid, otherCommissioner, new Date(AFTER_DEADLINE), [{ ...grant, conflictedOrganisationIds: ['org-youth-trust'] }])).toBe(false);
+    });
+
+    it('is not readable without a declaration, or with one for another tender, or when withdrawn', () => {
+      expect(canReadBid(openedBid, otherCommissioner, new Date(AFTER_DEADLINE))).toBe(false);
+      expect(canReadBid(openedBid, otherCommissioner, new Date(AFTER_DEADLINE), [{ ...grant, tenderId: 'tender-2' }])).toBe(false);
+      expect(canReadBid(withdrawnBid, otherCommissioner, new Date(AFTER_DEADLINE), [grant])).toBe(false);
+    });
+  });
 });

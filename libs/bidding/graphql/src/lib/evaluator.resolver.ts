@@ -1,0 +1,76 @@
+import { QueryBus } from '@nestjs/cqrs';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  AssignEvaluatorCommand,
+  DeclareConflictsCommand,
+  type EvaluatorCommandResult,
+  EvaluatorReadModel,
+  type EvaluatorView,
+  ListEvaluatorsQuery,
+} from '@tendril/bidding/application';
+import { CurrentActor, Roles } from '@tendril/shared/auth';
+import type { Actor } from '@tendril/shared/event-store';
+import { CommandGateway, type GraphqlContext } from '@tendril/shared/platform';
+import { AssignEvaluatorInput, DeclareConflictsInput, EvaluatorModel } from './evaluator.models';
+
+const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key per intended change (a UUID): a retry with the same key returns the first result and changes nothing';
+
+export const toEvaluatorModel = (view: EvaluatorView): EvaluatorModel => ({
+  evaluatorUserId: view.evaluatorUserId,
+  displayName: view.displayName,
+  assignedAt: new Date(view.assignedAt),
+  declaredAt: view.declaredAt ? new Date(view.declaredAt) : null,
+  conflictedOrganisationIds: view.conflictedOrganisationIds ? [...view.conflictedOrganisationIds] : null,
+  statement: view.statement,
+});
+
+@Resolver(() => EvaluatorModel)
+export class EvaluatorResolver {
+  constructor(
+    private readonly commands: CommandGateway,
+    private readonly queries: QueryBus,
+    private readonly readModel: EvaluatorReadModel,
+  ) {}
+
+  @Query(() => [EvaluatorModel], { description: "A tender's evaluators you may see" })
+  async evaluators(@Args('tenderId', { type: () => ID }) tenderId: string, @CurrentActor() actor: Actor): Promise<EvaluatorModel[]> {
+    return (await this.list(tenderId, actor)).map(toEvaluatorModel);
+  }
+
+  @Mutation(() => [EvaluatorModel], { description: 'Assign an evaluator to your tender; they see no bid until they declare their interests' })
+  @Roles('commissioner')
+  async assignEvaluator(
+    @Args('input') input: AssignEvaluatorInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<EvaluatorModel[]> {
+    const result = await this.commands.send<EvaluatorCommandResult>({ operation: 'assignEvaluator', idempotencyKey, actor, input, req }, (context) =>
+      new AssignEvaluatorCommand({ tenderId: input.tenderId, evaluatorUserId: input.evaluatorUserId, displayName: input.displayName }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => [EvaluatorModel], { description: 'Declare your conflicts of interest for a tender you evaluate: you are removed from those organisations’ bids' })
+  @Roles('commissioner')
+  async declareConflicts(
+    @Args('input') input: DeclareConflictsInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<EvaluatorModel[]> {
+    const result = await this.commands.send<EvaluatorCommandResult>({ operation: 'declareConflicts', idempotencyKey, actor, input, req }, (context) =>
+      new DeclareConflictsCommand({ tenderId: input.tenderId, conflictedOrganisationIds: input.conflictedOrganisationIds, statement: input.statement }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  private list(tenderId: string, actor: Actor): Promise<readonly EvaluatorView[]> {
+    return this.queries.execute<ListEvaluatorsQuery, readonly EvaluatorView[]>(new ListEvaluatorsQuery(tenderId, actor));
+  }
+
+  private async readBack(result: EvaluatorCommandResult, actor: Actor): Promise<EvaluatorModel[]> {
+    if (result.position !== null) await this.readModel.waitForPosition(result.position);
+    return (await this.list(result.tenderId, actor)).map(toEvaluatorModel);
+  }
+}
