@@ -59,6 +59,10 @@ const INTERNAL_AGREEMENT = `mutation($input: MakeInternalAgreementInput!, $key: 
 const IN_HOUSE_TEAM = 'c0000000-0000-4000-8000-00000000000e';
 const IN_HOUSE_VALUE = 20_000_000;
 const IN_HOUSE_COST = 30_000;
+const SET_TARGETS = `mutation($input: SetOutcomeTargetsInput!, $key: String!) {
+  setOutcomeTargets(input: $input, idempotencyKey: $key) { id outcomeTargets { frameworkRef targets { measure quarterlyTarget } } }
+}`;
+const AGAINST_TARGETS = `query($id: ID!) { contractPerformance(contractId: $id) { periods { period againstTargets { measure target actual percentOfTarget } } } }`;
 const CASE_FIELDS = `id status reason evidenceRefs openedByUserId response respondedByUserId rationale decidedByUserId noticePeriodDays endDate
   transition { subcontractId subcontractorOrganisationId outcome toContractId toPrimeOrganisationId }`;
 const OPEN_CASE = `mutation($input: OpenDecommissioningCaseInput!, $key: String!) { openDecommissioningCase(input: $input, idempotencyKey: $key) { ${CASE_FIELDS} } }`;
@@ -448,6 +452,26 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
     }>(PERFORMANCE, { id: moorland.contract.id });
     expect(branchPerformance.periods[0]?.returns.map((r) => r.organisationId)).toEqual([tierOneWithChild.organisationId, moorland.tierTwo[0]?.organisationId]);
     expect(branchPerformance.periods[0]?.chainTotals.youngPeopleReached).toBe(reachOf(1) + reachOf(2));
+
+    // Outcome targets from the plan's framework, and the chain's delivery against them each quarter.
+    const targetsInput = {
+      contractId: academy.contract.id,
+      frameworkRef: 'northmoor-plan-2025/STRAND-2',
+      targets: [
+        { measure: 'young_people_reached', quarterlyTarget: 400 },
+        { measure: 'progress', quarterlyTarget: 100 },
+      ],
+    };
+    expect(await academy.prime.errorCodes(SET_TARGETS, { key: newKey('targets'), input: targetsInput })).toEqual(['FORBIDDEN']);
+    const { setOutcomeTargets } = await commissioner.data<{ setOutcomeTargets: { outcomeTargets: { frameworkRef: string } } }>(SET_TARGETS, { key: newKey('targets'), input: targetsInput });
+    expect(setOutcomeTargets.outcomeTargets.frameworkRef).toBe('northmoor-plan-2025/STRAND-2');
+    const academyChainReach = reachOf(0) + TIER_ONE_PER_PRIME * reachOf(1) + TIER_TWO_PER_PRIME * reachOf(2);
+    const academyProgress = deliveryOf(0, 0).outcomes.progress + TIER_ONE_PER_PRIME * deliveryOf(1, 0).outcomes.progress + TIER_TWO_PER_PRIME * deliveryOf(2, 0).outcomes.progress;
+    const { contractPerformance: againstTargets } = await academy.prime.data<{ contractPerformance: { periods: { period: string; againstTargets: unknown[] }[] } }>(AGAINST_TARGETS, { id: academy.contract.id });
+    expect(againstTargets.periods.find((p) => p.period === '2026-Q3')?.againstTargets).toEqual([
+      { measure: 'young_people_reached', target: 400, actual: academyChainReach, percentOfTarget: Math.round((academyChainReach * 100) / 400) },
+      { measure: 'progress', target: 100, actual: academyProgress, percentOfTarget: academyProgress },
+    ]);
 
     // The commissioner rates every contract for the latest quarter; one prime is inadequate twice, on evidence.
     const inadequate = { rating: 'inadequate', rationale: 'Reach and progress well below target; two safeguarding complaints' };

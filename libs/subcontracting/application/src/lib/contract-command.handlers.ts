@@ -12,6 +12,7 @@ import {
   OpenDecommissioningCaseCommand,
   RateContractCommand,
   RespondToDecommissioningCaseCommand,
+  SetOutcomeTargetsCommand,
   SubmitReturnCommand,
   VaryContractCommand,
   VarySubcontractCommand,
@@ -73,6 +74,13 @@ export class VarySubcontractHandler extends ContractCommandHandlerBase implement
   }
 }
 
+@CommandHandler(SetOutcomeTargetsCommand)
+export class SetOutcomeTargetsHandler extends ContractCommandHandlerBase implements ICommandHandler<SetOutcomeTargetsCommand> {
+  execute({ input, context }: SetOutcomeTargetsCommand): Promise<ContractCommandResult> {
+    return this.run({ type: 'SetOutcomeTargets', data: input }, context, null);
+  }
+}
+
 @CommandHandler(SubmitReturnCommand)
 export class SubmitReturnHandler extends ContractCommandHandlerBase implements ICommandHandler<SubmitReturnCommand> {
   execute({ input, context }: SubmitReturnCommand): Promise<ContractCommandResult> {
@@ -131,6 +139,7 @@ export const CONTRACT_COMMAND_HANDLERS = [
   EndSubcontractHandler,
   VaryContractHandler,
   VarySubcontractHandler,
+  SetOutcomeTargetsHandler,
   SubmitReturnHandler,
   RateContractHandler,
 ];

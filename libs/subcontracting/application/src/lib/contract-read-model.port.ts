@@ -19,6 +19,12 @@ export interface SubcontractView {
   readonly endReason: string | null;
 }
 
+export interface OutcomeTargetsView {
+  /** Where in the plan's outcomes framework the targets come from. */
+  readonly frameworkRef: string;
+  readonly targets: readonly { readonly measure: 'young_people_reached' | 'learning' | 'achievement' | 'progress'; readonly quarterlyTarget: number }[];
+}
+
 export interface VariedTermsView {
   readonly valuePence?: number;
   readonly endDate?: string;
@@ -52,6 +58,7 @@ export interface ContractView {
   readonly status: 'active' | 'terminated' | 'decommissioned';
   /** `awarded` from a tender; `internal` for an in-house strand's agreement (tenderId and bidId are empty). */
   readonly kind: 'awarded' | 'internal';
+  readonly outcomeTargets: OutcomeTargetsView | null;
   readonly createdAt: string;
   /** Null while the scope is the one tendered for the lot. */
   readonly scope: string | null;

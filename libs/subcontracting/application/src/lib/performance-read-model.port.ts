@@ -34,6 +34,16 @@ export interface PeriodPerformanceView {
   /** The sum of those returns: for the prime and the council, the whole chain's delivery. */
   readonly chainTotals: DeliveryTotals;
   readonly rating: RatingView | null;
+  /** The chain's delivery against each quarterly target (for the council, the prime and auditors). */
+  readonly againstTargets: readonly TargetProgressView[];
+}
+
+export interface TargetProgressView {
+  readonly measure: string;
+  readonly target: number;
+  readonly actual: number;
+  /** Whole percent of the target reached; null for a target of zero. */
+  readonly percentOfTarget: number | null;
 }
 
 export interface ContractPerformanceView {

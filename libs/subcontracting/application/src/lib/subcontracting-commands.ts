@@ -64,6 +64,17 @@ export class VarySubcontractCommand {
   ) {}
 }
 
+export class SetOutcomeTargetsCommand {
+  constructor(
+    readonly input: {
+      readonly contractId: string;
+      readonly frameworkRef: string;
+      readonly targets: readonly { readonly measure: 'young_people_reached' | 'learning' | 'achievement' | 'progress'; readonly quarterlyTarget: number }[];
+    },
+    readonly context: RequestContext,
+  ) {}
+}
+
 export class SubmitReturnCommand {
   constructor(
     readonly input: {

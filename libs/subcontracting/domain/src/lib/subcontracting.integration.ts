@@ -93,6 +93,7 @@ export const toIntegrationEvents = (event: ContractEvent): readonly Subcontracti
     }
     // Internal agreements, returns, ratings and open cases stay inside the context: no other context acts on them yet.
     case 'InternalAgreementMade':
+    case 'OutcomeTargetsSet':
     case 'ReturnSubmitted':
     case 'ContractRated':
     case 'DecommissioningCaseOpened':

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 
 @ObjectType('Subcontract', { description: 'One node of a supply chain under a prime contractor' })
 export class SubcontractModel {
@@ -42,6 +43,18 @@ export class VariationModel {
   @Field(() => GraphQLISODateTime) variedAt!: Date;
 }
 
+@ObjectType('OutcomeTarget')
+export class OutcomeTargetModel {
+  @Field({ description: 'young_people_reached, learning, achievement or progress' }) measure!: string;
+  @Field(() => Int, { description: 'Young people per quarter, across the whole chain' }) quarterlyTarget!: number;
+}
+
+@ObjectType('OutcomeTargets')
+export class OutcomeTargetsModel {
+  @Field({ description: 'Where in the plan’s outcomes framework the targets come from' }) frameworkRef!: string;
+  @Field(() => [OutcomeTargetModel]) targets!: OutcomeTargetModel[];
+}
+
 @ObjectType('Contract')
 export class ContractModel {
   @Field(() => ID) id!: string;
@@ -57,6 +70,7 @@ export class ContractModel {
   @Field() status!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => String, { nullable: true, description: 'Null while the scope is the one tendered for the lot' }) scope!: string | null;
+  @Field(() => OutcomeTargetsModel, { nullable: true }) outcomeTargets!: OutcomeTargetsModel | null;
   @Field({ description: 'awarded (from a tender) or internal (an in-house strand’s agreement: tenderId and bidId are empty)' }) kind!: string;
   @Field(() => [VariationModel], { description: 'Variations of the contract and of the subcontracts you may see, oldest first' })
   variations!: VariationModel[];
@@ -92,6 +106,21 @@ export class MakeInternalAgreementInput {
   @Field({ description: 'YYYY-MM-DD' }) @Matches(ISO_DATE, { message: 'startDate must be YYYY-MM-DD' }) startDate!: string;
   @Field({ description: 'YYYY-MM-DD' }) @Matches(ISO_DATE, { message: 'endDate must be YYYY-MM-DD' }) endDate!: string;
   @Field(() => Int, { defaultValue: 30 }) @IsInt() @Min(0) paymentTermsDays!: number;
+}
+
+export const OUTCOME_MEASURE_VALUES = ['young_people_reached', 'learning', 'achievement', 'progress'] as const;
+
+@InputType()
+export class OutcomeTargetInput {
+  @Field(() => String, { description: 'young_people_reached, learning, achievement or progress' }) @IsIn(OUTCOME_MEASURE_VALUES) measure!: (typeof OUTCOME_MEASURE_VALUES)[number];
+  @Field(() => Int) @IsInt() @Min(0) quarterlyTarget!: number;
+}
+
+@InputType()
+export class SetOutcomeTargetsInput {
+  @Field(() => ID) @IsString() contractId!: string;
+  @Field({ description: 'The plan’s outcomes framework entry the targets come from (e.g. plan and strand)' }) @IsString() @Length(1, 300) frameworkRef!: string;
+  @Field(() => [OutcomeTargetInput]) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => OutcomeTargetInput) targets!: OutcomeTargetInput[];
 }
 
 @InputType()

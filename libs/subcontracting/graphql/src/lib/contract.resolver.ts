@@ -13,6 +13,7 @@ import {
   GetSupplyChainQuery,
   ListContractsQuery,
   MakeInternalAgreementCommand,
+  SetOutcomeTargetsCommand,
   type SupplyChainView,
   type VariedTermsView,
   VaryContractCommand,
@@ -23,6 +24,7 @@ import {
   ContractModel,
   EndSubcontractInput,
   MakeInternalAgreementInput,
+  SetOutcomeTargetsInput,
   SupplyChainModel,
   type VariedTermsModel,
   VaryContractInput,
@@ -53,6 +55,7 @@ export const toContractModel = (view: ContractView): ContractModel => ({
   createdAt: new Date(view.createdAt),
   scope: view.scope,
   kind: view.kind,
+  outcomeTargets: view.outcomeTargets ? { frameworkRef: view.outcomeTargets.frameworkRef, targets: view.outcomeTargets.targets.map((t) => ({ ...t })) } : null,
   variations: view.variations.map((v) => ({
     id: v.variationId,
     subcontractId: v.subcontractId,
@@ -153,6 +156,21 @@ export class ContractResolver {
     const result = await this.commands.send<ContractCommandResult>(
       { operation: 'makeInternalAgreement', idempotencyKey, actor, input, req },
       (context) => new MakeInternalAgreementCommand({ ...input }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => ContractModel, { description: 'Set the contract’s outcome measures and quarterly targets from the plan’s outcomes framework' })
+  @Roles('commissioner')
+  async setOutcomeTargets(
+    @Args('input') input: SetOutcomeTargetsInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<ContractModel> {
+    const result = await this.commands.send<ContractCommandResult>(
+      { operation: 'setOutcomeTargets', idempotencyKey, actor, input, req },
+      (context) => new SetOutcomeTargetsCommand({ ...input, targets: input.targets.map((t) => ({ ...t })) }, context),
     );
     return this.readBack(result, actor);
   }

@@ -84,6 +84,14 @@ export class RatingModel {
   @Field(() => GraphQLISODateTime) ratedAt!: Date;
 }
 
+@ObjectType('TargetProgress')
+export class TargetProgressModel {
+  @Field() measure!: string;
+  @Field(() => Int) target!: number;
+  @Field(() => Int) actual!: number;
+  @Field(() => Int, { nullable: true, description: 'Whole percent of the target; null for a target of zero' }) percentOfTarget!: number | null;
+}
+
 @ObjectType('PeriodPerformance')
 export class PeriodPerformanceModel {
   @Field() period!: string;
@@ -91,6 +99,8 @@ export class PeriodPerformanceModel {
   @Field(() => DeliveryTotalsModel, { description: 'The returns above added up: the prime’s return aggregates its chain' })
   chainTotals!: DeliveryTotalsModel;
   @Field(() => RatingModel, { nullable: true, description: 'Shown to the council, the prime and auditors' }) rating!: RatingModel | null;
+  @Field(() => [TargetProgressModel], { description: 'The chain against each quarterly target (council, prime and auditors)' })
+  againstTargets!: TargetProgressModel[];
 }
 
 @ObjectType('ContractPerformance')

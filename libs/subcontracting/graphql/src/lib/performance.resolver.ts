@@ -32,6 +32,7 @@ export const toPerformanceModel = (view: ContractPerformanceView): ContractPerfo
     period: p.period,
     returns: p.returns.map((r) => ({ ...r, id: r.returnId, submittedAt: new Date(r.submittedAt) })),
     chainTotals: { ...p.chainTotals },
+    againstTargets: p.againstTargets.map((t) => ({ ...t })),
     rating: p.rating ? { ...p.rating, evidenceRefs: [...p.rating.evidenceRefs], ratedAt: new Date(p.rating.ratedAt) } : null,
   })),
 });

@@ -20,6 +20,8 @@ export class ContractRow {
   @Column({ type: 'text', nullable: true }) scope!: string | null;
   /** `awarded` from a tender, `internal` for an in-house strand's agreement (tenderId and bidId empty). */
   @Column({ type: 'varchar', length: 20, default: 'awarded' }) kind!: string;
+  /** JSON `{ frameworkRef, targets: [{ measure, quarterlyTarget }] }`, null until the commissioner sets them. */
+  @Column({ type: 'text', nullable: true }) outcomeTargets!: string | null;
 }
 
 /** One node of a supply chain. The whole council's chain is answered from these rows, never by replay. */

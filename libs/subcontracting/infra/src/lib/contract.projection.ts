@@ -33,7 +33,7 @@ const applyContractEvent = async (event: ContractEvent, position: number, actor:
   switch (event.type) {
     case 'ContractCreated': {
       const { createdAt, ...d } = event.data;
-      await tx.getRepository(ContractRow).insert({ ...d, status: 'active', createdAt, scope: null, kind: 'awarded' });
+      await tx.getRepository(ContractRow).insert({ ...d, status: 'active', createdAt, scope: null, kind: 'awarded', outcomeTargets: null });
       return;
     }
     case 'InternalAgreementMade': {
@@ -53,6 +53,7 @@ const applyContractEvent = async (event: ContractEvent, position: number, actor:
         createdAt: d.madeAt,
         scope: null,
         kind: 'internal',
+        outcomeTargets: null,
       });
       return;
     }
@@ -87,6 +88,11 @@ const applyContractEvent = async (event: ContractEvent, position: number, actor:
       const { changes } = event.data;
       await tx.getRepository(SubcontractRow).update({ subcontractId: event.data.subcontractId }, { ...changes });
       await tx.getRepository(VariationRow).insert(variationRow(event.data, event.data.subcontractId, position));
+      return;
+    }
+    case 'OutcomeTargetsSet': {
+      const { frameworkRef, targets } = event.data;
+      await tx.getRepository(ContractRow).update({ contractId: event.data.contractId }, { outcomeTargets: JSON.stringify({ frameworkRef, targets }) });
       return;
     }
     case 'ReturnSubmitted': {

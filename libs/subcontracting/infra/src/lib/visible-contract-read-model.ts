@@ -167,6 +167,7 @@ export class VisibleContractReadModel extends ContractReadModel {
         ...contract,
         status: contract.status as ContractView['status'],
         kind: contract.kind as ContractView['kind'],
+        outcomeTargets: contract.outcomeTargets ? (JSON.parse(contract.outcomeTargets) as ContractView['outcomeTargets']) : null,
         subcontracts: visible.map(toSubcontractView),
         variations: (variationsByContract.get(contract.contractId) ?? [])
           .filter((v) => (v.subcontractId === null ? whole : visibleIds.has(v.subcontractId)))

@@ -12,6 +12,7 @@ import {
   type ProviderValueView,
   type ReturnView,
   type StrandValueView,
+  type TargetProgressView,
   type ValueForMoneyFigures,
   type ValueForMoneyView,
 } from '@tendril/subcontracting/application';
@@ -56,6 +57,23 @@ const toReturnView = (row: ReturnRow): ReturnView => ({
   submittedAt: row.submittedAt,
 });
 
+const ACTUAL_OF: Record<string, keyof DeliveryTotals> = {
+  young_people_reached: 'youngPeopleReached',
+  learning: 'learning',
+  achievement: 'achievement',
+  progress: 'progress',
+};
+
+export const againstTargets = (
+  targets: readonly { readonly measure: string; readonly quarterlyTarget: number }[],
+  totals: DeliveryTotals,
+): TargetProgressView[] =>
+  targets.map(({ measure, quarterlyTarget }) => {
+    const column = ACTUAL_OF[measure];
+    const actual = column ? totals[column] : 0;
+    return { measure, target: quarterlyTarget, actual, percentOfTarget: quarterlyTarget > 0 ? Math.round((actual * 100) / quarterlyTarget) : null };
+  });
+
 export class PerformanceFiguresNotVisible extends DomainRuleBroken {
   constructor() {
     super('NOT_ALLOWED_TO_READ_VALUE_FOR_MONEY', 'Value-for-money figures are for the council’s commissioners and auditors');
@@ -96,10 +114,12 @@ export class VisiblePerformanceReadModel extends PerformanceReadModel {
       periods: periods.map((period): PeriodPerformanceView => {
         const inPeriod = visible.filter((r) => r.period === period).map(toReturnView);
         const rating = ratings.find((r) => r.period === period);
+        const chainTotals = addUp(inPeriod);
         return {
           period,
           returns: inPeriod,
-          chainTotals: addUp(inPeriod),
+          chainTotals,
+          againstTargets: whole ? againstTargets(contract.outcomeTargets?.targets ?? [], chainTotals) : [],
           rating: rating
             ? {
                 period,

@@ -1,8 +1,8 @@
 import type { CommandMetadata } from '@tendril/shared/ddd';
 import { SubcontractingRuleBroken } from '../subcontracting.errors';
 import { isBlank, utcDate } from '../values/value-guards';
-import { CONTRACT_RATINGS, type RateContract, type SubmitReturn } from './contract.commands';
-import type { ContractRated, ReturnSubmitted } from './contract.events';
+import { CONTRACT_RATINGS, OUTCOME_MEASURES, type RateContract, type SetOutcomeTargets, type SubmitReturn } from './contract.commands';
+import type { ContractRated, OutcomeTargetsSet, ReturnSubmitted } from './contract.events';
 import { type ContractState, type ExistingContract, returnKey } from './contract.state';
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
@@ -124,6 +124,46 @@ export const rateContract = (command: RateContract, state: ContractState): Contr
       rationale: data.rationale.trim(),
       evidenceRefs,
       ratedAt: metadata.now.toISOString(),
+    },
+  };
+};
+
+export const setOutcomeTargets = (command: SetOutcomeTargets, state: ContractState): OutcomeTargetsSet => {
+  const { data, metadata } = command;
+  const contract = existing(state, data.contractId);
+  const { actor } = metadata;
+  if (actor.role !== 'commissioner' || actor.organisationId !== contract.commissionerOrganisationId) {
+    throw new SubcontractingRuleBroken('NOT_THE_CONTRACT_COMMISSIONER', 'Only the commissioning organisation sets its contract’s outcome targets');
+  }
+  if (contract.status !== 'active' || utcDate(metadata.now) > contract.endDate) {
+    throw new SubcontractingRuleBroken('CONTRACT_NOT_ACTIVE', `Contract ${contract.contractId} has ended, been terminated or been decommissioned`);
+  }
+  if (isBlank(data.frameworkRef)) {
+    throw new SubcontractingRuleBroken('OUTCOME_FRAMEWORK_REFERENCE_REQUIRED', 'Say which outcomes framework (plan and strand) the targets come from');
+  }
+  if (!data.targets || data.targets.length === 0) throw new SubcontractingRuleBroken('OUTCOME_TARGETS_REQUIRED', 'Set at least one outcome target');
+  const seen = new Set<string>();
+  for (const target of data.targets) {
+    if (!(OUTCOME_MEASURES as readonly string[]).includes(target.measure)) {
+      throw new SubcontractingRuleBroken('OUTCOME_MEASURE_UNKNOWN', `Outcome measures are ${OUTCOME_MEASURES.join(', ')}`, { measure: target.measure });
+    }
+    if (seen.has(target.measure)) {
+      throw new SubcontractingRuleBroken('OUTCOME_MEASURE_REPEATED', `${target.measure} has more than one target`, { measure: target.measure });
+    }
+    seen.add(target.measure);
+    if (!isWholeCount(target.quarterlyTarget)) {
+      throw new SubcontractingRuleBroken('OUTCOME_TARGET_MUST_BE_WHOLE', 'A quarterly target is a whole number of young people, not negative', {
+        measure: target.measure,
+      });
+    }
+  }
+  return {
+    type: 'OutcomeTargetsSet',
+    data: {
+      contractId: contract.contractId,
+      frameworkRef: data.frameworkRef.trim(),
+      targets: data.targets.map((t) => ({ measure: t.measure, quarterlyTarget: t.quarterlyTarget })),
+      setAt: metadata.now.toISOString(),
     },
   };
 };

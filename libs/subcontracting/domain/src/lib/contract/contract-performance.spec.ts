@@ -3,7 +3,7 @@ import { DeciderSpecification, type CommandMetadata } from '@tendril/shared/ddd'
 import type { Actor } from '@tendril/shared/event-store';
 import { toIntegrationEvents } from '../subcontracting.integration';
 import { quarterDates } from './contract-performance.decide';
-import type { RateContract, SubmitReturn } from './contract.commands';
+import type { RateContract, SetOutcomeTargets, SubmitReturn } from './contract.commands';
 import { contractDecider } from './contract.decider';
 import type { ContractCreated, ContractRated, ReturnSubmitted, SubcontractorAdded } from './contract.events';
 
@@ -193,5 +193,43 @@ describe('Contract rating', () => {
       .given([created, rated])
       .when(rate({ period: '2026-Q1' }))
       .then([{ ...rated, data: { ...rated.data, period: '2026-Q1' } }]);
+  });
+});
+
+describe('Outcome targets', () => {
+  const targets: SetOutcomeTargets['data']['targets'] = [
+    { measure: 'young_people_reached', quarterlyTarget: 200 },
+    { measure: 'progress', quarterlyTarget: 40 },
+  ];
+  const set = (overrides: Partial<SetOutcomeTargets['data']> = {}, actor: Actor = commissioner): SetOutcomeTargets => ({
+    type: 'SetOutcomeTargets',
+    data: { contractId: 'c-1', frameworkRef: 'plan-7/strand-north', targets, ...overrides },
+    metadata: at(actor),
+  });
+
+  it('records the measures and quarterly targets with the outcomes framework they come from', () => {
+    spec
+      .given([created])
+      .when(set())
+      .then([{ type: 'OutcomeTargetsSet', data: { contractId: 'c-1', frameworkRef: 'plan-7/strand-north', targets, setAt: NOW } }]);
+  });
+
+  it.each<[string, SetOutcomeTargets, string]>([
+    ['by the prime', set({}, prime), 'NOT_THE_CONTRACT_COMMISSIONER'],
+    ['by another council', set({}, otherCouncil), 'NOT_THE_CONTRACT_COMMISSIONER'],
+    ['without the framework they come from', set({ frameworkRef: ' ' }), 'OUTCOME_FRAMEWORK_REFERENCE_REQUIRED'],
+    ['with no targets', set({ targets: [] }), 'OUTCOME_TARGETS_REQUIRED'],
+    ['for a measure that does not exist', set({ targets: [{ measure: 'happiness' as never, quarterlyTarget: 1 }] }), 'OUTCOME_MEASURE_UNKNOWN'],
+    ['with a measure twice', set({ targets: [...targets, { measure: 'progress', quarterlyTarget: 1 }] }), 'OUTCOME_MEASURE_REPEATED'],
+    ['with a negative target', set({ targets: [{ measure: 'learning', quarterlyTarget: -1 }] }), 'OUTCOME_TARGET_MUST_BE_WHOLE'],
+  ])('is refused %s', (_case, command, code) => {
+    spec.given([created]).when(command).thenThrows(code);
+  });
+
+  it('is refused once the contract is terminated', () => {
+    spec
+      .given([created, { type: 'ContractTerminated', data: { contractId: 'c-1', reason: 'x', terminatedAt: NOW } }])
+      .when(set())
+      .thenThrows('CONTRACT_NOT_ACTIVE');
   });
 });

@@ -88,6 +88,22 @@ export type VarySubcontract = Command<
   }
 >;
 
+export const OUTCOME_MEASURES = ['young_people_reached', 'learning', 'achievement', 'progress'] as const;
+export type OutcomeMeasure = (typeof OUTCOME_MEASURES)[number];
+
+/**
+ * The commissioner sets the contract's outcome measures and quarterly targets, taken from the plan's
+ * outcomes framework (`frameworkRef` says where). Replaces any earlier targets.
+ */
+export type SetOutcomeTargets = Command<
+  'SetOutcomeTargets',
+  {
+    readonly contractId: string;
+    readonly frameworkRef: string;
+    readonly targets: readonly { readonly measure: OutcomeMeasure; readonly quarterlyTarget: number }[];
+  }
+>;
+
 /** What one organisation delivered itself in a quarter: its subcontractors report their own. */
 export interface DeliveryFigures {
   readonly youngPeopleReached: number;
@@ -156,6 +172,7 @@ export type DecideDecommissioningCase = Command<
 >;
 
 export type ContractCommand =
+  | SetOutcomeTargets
   | MakeInternalAgreement
   | OpenDecommissioningCase
   | RespondToDecommissioningCase

@@ -2,7 +2,7 @@ import type { CommandMetadata } from '@tendril/shared/ddd';
 import { SubcontractingRuleBroken } from '../subcontracting.errors';
 import { isBlank, isIsoDate, isWholePositivePence, utcDate } from '../values/value-guards';
 import { decideDecommissioningCase, openDecommissioningCase, respondToDecommissioningCase } from './contract-decommissioning.decide';
-import { rateContract, submitReturn } from './contract-performance.decide';
+import { rateContract, setOutcomeTargets, submitReturn } from './contract-performance.decide';
 import type {
   AddSubcontractor,
   ContractCommand,
@@ -509,6 +509,8 @@ export const decideContract = (
       return [varyContract(command, state)];
     case 'VarySubcontract':
       return [varySubcontract(command, state)];
+    case 'SetOutcomeTargets':
+      return [setOutcomeTargets(command, state)];
     case 'SubmitReturn':
       return [submitReturn(command, state)];
     case 'RateContract':

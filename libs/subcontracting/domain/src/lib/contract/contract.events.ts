@@ -112,6 +112,16 @@ export type SubcontractVaried = DomainEvent<
   }
 >;
 
+export type OutcomeTargetsSet = DomainEvent<
+  'OutcomeTargetsSet',
+  {
+    readonly contractId: string;
+    readonly frameworkRef: string;
+    readonly targets: readonly { readonly measure: 'young_people_reached' | 'learning' | 'achievement' | 'progress'; readonly quarterlyTarget: number }[];
+    readonly setAt: string;
+  }
+>;
+
 export type ReturnSubmitted = DomainEvent<
   'ReturnSubmitted',
   {
@@ -191,6 +201,7 @@ export type ContractDecommissioned = DomainEvent<
 >;
 
 export type ContractEvent =
+  | OutcomeTargetsSet
   | InternalAgreementMade
   | DecommissioningCaseOpened
   | DecommissioningCaseAnswered
@@ -219,4 +230,5 @@ export const CONTRACT_EVENT_TYPES: readonly ContractEvent['type'][] = [
   'ImprovementPlanRequired',
   'ContractDecommissioned',
   'InternalAgreementMade',
+  'OutcomeTargetsSet',
 ];

@@ -151,6 +151,9 @@ export const evolveContract = (state: ContractState, event: ContractEvent): Cont
         ),
       };
     }
+    // Targets shape no later decision yet: they are read-model facts for ratings and value for money.
+    case 'OutcomeTargetsSet':
+      return existing(state, event.type);
     case 'ReturnSubmitted': {
       const contract = existing(state, event.type);
       return { ...contract, returnsReceived: [...contract.returnsReceived, returnKey(event.data.period, event.data.subcontractId)] };
