@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DEMO_ORGANISATIONS } from '@tendril/shared/testing';
 import { eventually, newKey, Session, startTestPlatform, type TestPlatform } from './support/platform';
 
@@ -13,6 +14,12 @@ const ANSWER = `mutation($input: AnswerClarificationInput!, $key: String!) {
 const CLARIFICATIONS = `query($tenderId: ID!) { tenderClarifications(tenderId: $tenderId) { id question answer askedByOrganisationId askedByYourOrganisation } }`;
 const TENDER = `query($id: ID!) { tender(id: $id) { id status } }`;
 const TENDERS = `query { tenders(first: 100) { nodes { id } } }`;
+const AMEND = `mutation($input: AmendTenderDocumentInput!, $key: String!) {
+  amendTenderDocument(input: $input, idempotencyKey: $key) { id documents { documentId kind contentHash } amendments { documentId previousContentHash contentHash summary } }
+}`;
+const DOCUMENTS = `query($id: ID!) { tender(id: $id) { documents { documentId kind title contentHash } amendments { documentId contentHash summary } } }`;
+const CONTENT = `query($hash: String!) { tenderDocumentContent(contentHash: $hash) }`;
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const HISTORY = `query($tenderId: ID!) { tenderHistory(tenderId: $tenderId) { eventType summary } }`;
 
 type Clarification = { id: string; question: string; answer: string | null; askedByOrganisationId: string | null; askedByYourOrganisation: boolean };
@@ -150,6 +157,44 @@ describe('Tenders as providers and commissioners meet them, through the gateway'
     expect((await charity.data<Feed>(FEED)).tenderFeed.nodes.filter((t) => t.category.startsWith(watched))).toEqual([]);
   });
 
+  it('stores documents by content hash and tells every provider about an amendment', async () => {
+    const specification = 'Deliver four evening sessions a week across the East locality.';
+    const terms = 'Payment within 30 days of a valid invoice.';
+    const { publishTender: tender } = await commissioner.data<{ publishTender: { id: string } }>(PUBLISH, {
+      key: newKey('publish'),
+      input: {
+        ...tenderInput(new Date(Date.now() + 3_600_000), null),
+        documents: [
+          { documentId: 'SPEC', kind: 'specification', title: 'Service specification', content: specification },
+          { documentId: 'TERMS', kind: 'terms', title: 'Terms', content: terms },
+        ],
+      },
+    });
+    type Documents = { tender: { documents: { documentId: string; contentHash: string }[]; amendments: { documentId: string; contentHash: string; summary: string }[] } };
+    const asPublished = await landlord.data<Documents>(DOCUMENTS, { id: tender.id });
+    expect(asPublished.tender.documents.map((d) => [d.documentId, d.contentHash])).toEqual([
+      ['SPEC', sha256(specification)],
+      ['TERMS', sha256(terms)],
+    ]);
+    expect((await landlord.data<{ tenderDocumentContent: string | null }>(CONTENT, { hash: sha256(specification) })).tenderDocumentContent).toBe(specification);
+
+    const revised = `${specification} Sessions run until 10pm.`;
+    const amendInput = { tenderId: tender.id, documentId: 'SPEC', content: revised, summary: 'Sessions now run until 10pm' };
+    expect(await otherCouncil.errorCodes(AMEND, { key: newKey('amend'), input: amendInput })).toEqual(['NOT_THE_TENDER_COMMISSIONER']);
+    expect(await commissioner.errorCodes(AMEND, { key: newKey('amend'), input: { ...amendInput, documentId: 'ANNEX' } })).toEqual(['DOCUMENT_NOT_FOUND']);
+    expect(await commissioner.errorCodes(AMEND, { key: newKey('amend'), input: { ...amendInput, content: specification } })).toEqual(['DOCUMENT_UNCHANGED']);
+    await commissioner.data(AMEND, { key: newKey('amend'), input: amendInput });
+
+    // Every provider reads the amendment and the new content; the old version stays readable by its hash.
+    const afterAmendment = await charity.data<Documents>(DOCUMENTS, { id: tender.id });
+    expect(afterAmendment.tender.documents.find((d) => d.documentId === 'SPEC')?.contentHash).toBe(sha256(revised));
+    expect(afterAmendment.tender.amendments).toEqual([{ documentId: 'SPEC', contentHash: sha256(revised), summary: 'Sessions now run until 10pm' }]);
+    expect((await charity.data<{ tenderDocumentContent: string | null }>(CONTENT, { hash: sha256(revised) })).tenderDocumentContent).toBe(revised);
+    expect((await charity.data<{ tenderDocumentContent: string | null }>(CONTENT, { hash: sha256(specification) })).tenderDocumentContent).toBe(specification);
+    const { tenderHistory } = await auditor.data<{ tenderHistory: { eventType: string; summary: string }[] }>(HISTORY, { tenderId: tender.id });
+    expect(tenderHistory.map((entry) => entry.eventType)).toEqual(['TenderPublished', 'TenderDocumentAmended']);
+  });
+
   it('takes questions until the clarification deadline and publishes answers to every provider without the asker', async () => {
     const clarificationDeadline = new Date(Date.now() + 7_000);
     const submissionDeadline = new Date(Date.now() + 11_000);
@@ -213,6 +258,9 @@ describe('Tenders as providers and commissioners meet them, through the gateway'
       30_000,
     );
     expect(await landlord.errorCodes(ASK, { key: newKey('ask'), input: { tenderId: tender.id, question: 'Too late?' } })).toEqual(['TENDER_DEADLINE_PASSED']);
+    expect(
+      await commissioner.errorCodes(AMEND, { key: newKey('amend'), input: { tenderId: tender.id, documentId: 'SPEC', content: 'Late change', summary: 'Late' } }),
+    ).toEqual(['TENDER_DEADLINE_PASSED']);
 
     // Auditors see who asked and who answered, in order.
     const { tenderHistory } = await auditor.data<{ tenderHistory: { eventType: string; summary: string }[] }>(HISTORY, { tenderId: tender.id });

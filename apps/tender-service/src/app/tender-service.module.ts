@@ -18,6 +18,7 @@ import {
   PROVIDER_INTEREST_HANDLERS,
   CommissioningPlanReadModel,
   ProviderRegistry,
+  TenderDocumentStore,
   TENDER_COMMAND_HANDLERS,
   TENDER_QUERY_HANDLERS,
   TENDER_SCHEDULER_INTERVAL_MS,
@@ -30,7 +31,9 @@ import {
   TENDER_PROJECTION_PROGRESS,
   tenderReadModelProjection,
   translateTenderEvent,
+  TenderDocumentContentRow,
   TypeormCommissioningPlanReadModel,
+  TypeormTenderDocumentStore,
   TypeormRegisteredProviders,
   TypeormTenderReadModel,
 } from '@tendril/tender/infra';
@@ -51,7 +54,8 @@ export const tenderProjections = (store: EventStore) => [
     PlatformModule.forService({
       serviceName: SERVICE_NAME,
       defaultPort: DEFAULT_PORT,
-      entities: projectionEntities([tenderReadModelProjection]) as never,
+      // Document content is not a read model: it sits beside the projections and is never rebuilt.
+      entities: [...projectionEntities([tenderReadModelProjection]), TenderDocumentContentRow] as never,
     }),
     AuthModule.forRoot(),
   ],
@@ -64,6 +68,7 @@ export const tenderProjections = (store: EventStore) => [
     TenderResolver,
     CommissioningPlanResolver,
     { provide: TenderReadModel, useClass: TypeormTenderReadModel },
+    { provide: TenderDocumentStore, useClass: TypeormTenderDocumentStore },
     { provide: CommissioningPlanReadModel, useClass: TypeormCommissioningPlanReadModel },
     TypeormRegisteredProviders,
     { provide: ProviderRegistry, useClass: TenderProviderRegistry },

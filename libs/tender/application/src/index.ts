@@ -9,3 +9,4 @@ export * from './lib/commissioning-plan-read-model.port';
 export * from './lib/provider-registry.port';
 export * from './lib/commissioning-plan-queries';
 export * from './lib/provider-interest.handlers';
+export * from './lib/tender-document-store.port';

@@ -7,3 +7,4 @@ export * from './lib/commissioning-plan-read-model.entities';
 export * from './lib/commissioning-plan.projection';
 export * from './lib/typeorm-commissioning-plan-read-model';
 export * from './lib/registered-providers';
+export * from './lib/typeorm-tender-document-store';

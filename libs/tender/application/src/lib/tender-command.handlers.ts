@@ -2,9 +2,11 @@ import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock, DomainRuleBroken, handleCommand, type RequestContext, TENDRIL_EVENT_ID_NAMESPACE, uuidV5 } from '@tendril/shared/ddd';
 import { type Actor, EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
-import { type CommissionedStrand, type TenderCommand, tenderDecider, tenderStreamName } from '@tendril/tender/domain';
+import { type CommissionedStrand, type TenderCommand, type TenderDocument, tenderDecider, tenderStreamName } from '@tendril/tender/domain';
 import { CommissioningPlanReadModel } from './commissioning-plan-read-model.port';
+import { TenderDocumentStore } from './tender-document-store.port';
 import {
+  AmendTenderDocumentCommand,
   AnswerClarificationCommand,
   AskClarificationCommand,
   type ClarificationCommandResult,
@@ -55,6 +57,7 @@ export class PublishTenderHandler extends TenderCommandHandlerBase implements IC
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) clock: Clock,
     private readonly plans: CommissioningPlanReadModel,
+    private readonly documentStore: TenderDocumentStore,
   ) {
     super(store, clock);
   }
@@ -64,8 +67,12 @@ export class PublishTenderHandler extends TenderCommandHandlerBase implements IC
     const tenderId = context.idempotencySeed
       ? uuidV5(`tender:${context.idempotencySeed}`, TENDRIL_EVENT_ID_NAMESPACE)
       : crypto.randomUUID();
-    const { strand: ref, ...data } = input;
-    return this.run(tenderId, { type: 'PublishTender', data: { ...data, tenderId, commissionedStrand: await this.commissionedStrand(ref, context) } }, context);
+    const { strand: ref, documents: uploads, ...data } = input;
+    const commissionedStrand = await this.commissionedStrand(ref, context);
+    // Content first: an unused blob is harmless under content addressing; an event naming a missing one is not.
+    const documents: TenderDocument[] = [];
+    for (const { documentId, kind, title, content } of uploads) documents.push({ documentId, kind, title, contentHash: await this.documentStore.put(content) });
+    return this.run(tenderId, { type: 'PublishTender', data: { ...data, tenderId, commissionedStrand, documents } }, context);
   }
 
   /** What the plan recorded about the strand; the decider rules on it (released, not in-house, same council). */
@@ -145,6 +152,26 @@ export class CancelTenderHandler extends TenderCommandHandlerBase implements ICo
   }
 }
 
+@CommandHandler(AmendTenderDocumentCommand)
+export class AmendTenderDocumentHandler extends TenderCommandHandlerBase implements ICommandHandler<AmendTenderDocumentCommand> {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) clock: Clock,
+    private readonly documentStore: TenderDocumentStore,
+  ) {
+    super(store, clock);
+  }
+
+  async execute({ input, context }: AmendTenderDocumentCommand): Promise<TenderCommandResult> {
+    const contentHash = await this.documentStore.put(input.content);
+    return this.run(
+      input.tenderId,
+      { type: 'AmendTenderDocument', data: { tenderId: input.tenderId, documentId: input.documentId, contentHash, summary: input.summary } },
+      context,
+    );
+  }
+}
+
 @CommandHandler(AskClarificationCommand)
 export class AskClarificationHandler extends TenderCommandHandlerBase implements ICommandHandler<AskClarificationCommand> {
   async execute({ input, context }: AskClarificationCommand): Promise<ClarificationCommandResult> {
@@ -220,5 +247,6 @@ export const TENDER_COMMAND_HANDLERS = [
   CancelTenderHandler,
   AskClarificationHandler,
   AnswerClarificationHandler,
+  AmendTenderDocumentHandler,
   CloseDueTendersHandler,
 ];

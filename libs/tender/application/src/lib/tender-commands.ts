@@ -1,5 +1,5 @@
 import type { RequestContext } from '@tendril/shared/ddd';
-import type { AnswerClarificationData, AwardLotData, CancelTenderData, PublishTenderData } from '@tendril/tender/domain';
+import type { AnswerClarificationData, AwardLotData, CancelTenderData, PublishTenderData, TenderDocumentKind } from '@tendril/tender/domain';
 
 /** The plan strand a tender is for, as the commissioner names it; the handler looks up the rest. */
 export interface StrandRef {
@@ -7,9 +7,20 @@ export interface StrandRef {
   readonly strandId: string;
 }
 
+/** A document as the commissioner uploads it; the handler stores the content and keeps its hash. */
+export interface DocumentUpload {
+  readonly documentId: string;
+  readonly kind: TenderDocumentKind;
+  readonly title: string;
+  readonly content: string;
+}
+
 export class PublishTenderCommand {
   constructor(
-    readonly input: Omit<PublishTenderData, 'tenderId' | 'commissionedStrand'> & { readonly strand: StrandRef | null },
+    readonly input: Omit<PublishTenderData, 'tenderId' | 'commissionedStrand' | 'documents'> & {
+      readonly strand: StrandRef | null;
+      readonly documents: readonly DocumentUpload[];
+    },
     readonly context: RequestContext,
   ) {}
 }
@@ -46,6 +57,13 @@ export class AnswerClarificationCommand {
 /** What a clarification command answers: the question it changed and where its events landed. */
 export interface ClarificationCommandResult extends TenderCommandResult {
   readonly questionId: string;
+}
+
+export class AmendTenderDocumentCommand {
+  constructor(
+    readonly input: { readonly tenderId: string; readonly documentId: string; readonly content: string; readonly summary: string },
+    readonly context: RequestContext,
+  ) {}
 }
 
 export class CloseDueTendersCommand {

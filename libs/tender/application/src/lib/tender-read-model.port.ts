@@ -23,6 +23,9 @@ export interface TenderView {
   readonly planId: string | null;
   readonly strandId: string | null;
   readonly area: string | null;
+  readonly documents: readonly { readonly documentId: string; readonly kind: string; readonly title: string; readonly contentHash: string }[];
+  /** Every recorded amendment, oldest first. */
+  readonly amendments: readonly { readonly documentId: string; readonly previousContentHash: string; readonly contentHash: string; readonly summary: string; readonly amendedAt: string }[];
   /** The sum of the lots' estimates. */
   readonly totalEstimatedValuePence: number;
   readonly lots: readonly (Lot & { readonly award: LotAwardView | null })[];

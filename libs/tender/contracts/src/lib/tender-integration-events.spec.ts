@@ -13,6 +13,7 @@ describe('Tender integration events', () => {
       'tender.lot-awarded.v1',
       'tender.tender-cancelled.v1',
       'tender.clarification-published.v1',
+      'tender.tender-amended.v1',
     ]);
   });
 

@@ -26,6 +26,7 @@ export const TENDER_CLOSED_V1 = 'tender.tender-closed.v1';
 export const LOT_AWARDED_V1 = 'tender.lot-awarded.v1';
 export const TENDER_CANCELLED_V1 = 'tender.tender-cancelled.v1';
 export const CLARIFICATION_PUBLISHED_V1 = 'tender.clarification-published.v1';
+export const TENDER_AMENDED_V1 = 'tender.tender-amended.v1';
 
 export interface TenderPublishedV1Data {
   readonly tenderId: TenderId;
@@ -78,6 +79,15 @@ export interface ClarificationPublishedV1Data {
   readonly publishedAt: string;
 }
 
+/** A tender document changed after publication; `contentHash` is the new content's SHA-256. */
+export interface TenderAmendedV1Data {
+  readonly tenderId: TenderId;
+  readonly documentId: string;
+  readonly contentHash: string;
+  readonly summary: string;
+  readonly amendedAt: string;
+}
+
 export interface TenderPublishedV1 {
   readonly type: typeof TENDER_PUBLISHED_V1;
   readonly data: TenderPublishedV1Data;
@@ -100,7 +110,18 @@ export interface ClarificationPublishedV1 {
   readonly data: ClarificationPublishedV1Data;
 }
 
-export type TenderIntegrationEvent = TenderPublishedV1 | TenderClosedV1 | LotAwardedV1 | TenderCancelledV1 | ClarificationPublishedV1;
+export interface TenderAmendedV1 {
+  readonly type: typeof TENDER_AMENDED_V1;
+  readonly data: TenderAmendedV1Data;
+}
+
+export type TenderIntegrationEvent =
+  | TenderPublishedV1
+  | TenderClosedV1
+  | LotAwardedV1
+  | TenderCancelledV1
+  | ClarificationPublishedV1
+  | TenderAmendedV1;
 
 export const TENDER_INTEGRATION_EVENT_TYPES: readonly TenderIntegrationEvent['type'][] = [
   TENDER_PUBLISHED_V1,
@@ -108,6 +129,7 @@ export const TENDER_INTEGRATION_EVENT_TYPES: readonly TenderIntegrationEvent['ty
   LOT_AWARDED_V1,
   TENDER_CANCELLED_V1,
   CLARIFICATION_PUBLISHED_V1,
+  TENDER_AMENDED_V1,
 ];
 
 /** Narrows an event read from the store by its type; the producer guarantees the data shape. */

@@ -24,6 +24,22 @@ export class CriterionInput {
 }
 
 @InputType()
+export class TenderDocumentInput {
+  @Field(() => ID, { description: 'Your reference for the document, unique within the tender' }) @IsString() @Length(1, 40) documentId!: string;
+  @Field({ description: 'specification, terms or other' }) @IsIn(['specification', 'terms', 'other']) kind!: 'specification' | 'terms' | 'other';
+  @Field() @IsString() @Length(1, 300) title!: string;
+  @Field({ description: 'The document text; stored by its SHA-256' }) @IsString() @Length(0, 1_000_000) content!: string;
+}
+
+@InputType()
+export class AmendTenderDocumentInput {
+  @Field(() => ID) @IsString() tenderId!: string;
+  @Field(() => ID) @IsString() documentId!: string;
+  @Field({ description: 'The new document text' }) @IsString() @Length(0, 1_000_000) content!: string;
+  @Field({ description: 'What changed, as every provider will read it' }) @IsString() @Length(0, 20000) summary!: string;
+}
+
+@InputType()
 export class PublishTenderInput {
   @Field() @IsString() @Length(1, 300) title!: string;
   @Field() @IsString() @Length(0, 20000) description!: string;
@@ -61,6 +77,12 @@ export class PublishTenderInput {
   @IsOptional()
   @IsString()
   strandId?: string | null;
+
+  @Field(() => [TenderDocumentInput], { defaultValue: [], description: 'The specification, terms and other documents' })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => TenderDocumentInput)
+  documents!: TenderDocumentInput[];
 
   @Field({ defaultValue: false }) @IsBoolean() lightTouchRegime!: boolean;
   @Field({ defaultValue: false }) @IsBoolean() suitableForVcse!: boolean;

@@ -13,6 +13,8 @@ export const toTenderModel = (view: TenderView): TenderModel => ({
   planId: view.planId,
   strandId: view.strandId,
   area: view.area,
+  documents: view.documents.map((document) => ({ ...document })),
+  amendments: view.amendments.map((amendment) => ({ ...amendment, amendedAt: new Date(amendment.amendedAt) })),
   totalEstimatedValuePence: view.totalEstimatedValuePence,
   lots: view.lots.map((lot) => ({
     lotId: lot.lotId,

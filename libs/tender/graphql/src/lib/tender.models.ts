@@ -42,6 +42,23 @@ export class EvaluationCriterionModel {
   @Field(() => Int) weightPercent!: number;
 }
 
+@ObjectType('TenderDocument')
+export class TenderDocumentModel {
+  @Field(() => ID) documentId!: string;
+  @Field() kind!: string;
+  @Field() title!: string;
+  @Field({ description: 'SHA-256 of the current content; read it with tenderDocumentContent' }) contentHash!: string;
+}
+
+@ObjectType('TenderAmendment', { description: 'A document changed after publication' })
+export class TenderAmendmentModel {
+  @Field(() => ID) documentId!: string;
+  @Field() previousContentHash!: string;
+  @Field() contentHash!: string;
+  @Field() summary!: string;
+  @Field(() => GraphQLISODateTime) amendedAt!: Date;
+}
+
 @ObjectType('Tender')
 export class TenderModel {
   @Field(() => ID) id!: string;
@@ -56,6 +73,8 @@ export class TenderModel {
   @Field(() => ID, { nullable: true, description: 'The plan strand it commissions' }) strandId!: string | null;
   @Field(() => String, { nullable: true, description: "The plan strand's locality" }) area!: string | null;
   @Field(() => Float, { description: 'The sum of the lots’ estimates, whole pence' }) totalEstimatedValuePence!: number;
+  @Field(() => [TenderDocumentModel]) documents!: TenderDocumentModel[];
+  @Field(() => [TenderAmendmentModel], { description: 'Every amendment since publication, oldest first' }) amendments!: TenderAmendmentModel[];
   @Field(() => [LotModel]) lots!: LotModel[];
   @Field(() => [EvaluationCriterionModel]) criteria!: EvaluationCriterionModel[];
   @Field() lightTouchRegime!: boolean;

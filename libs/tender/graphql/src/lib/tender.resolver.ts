@@ -9,6 +9,8 @@ import {
   type ClarificationCommandResult,
   type ClarificationView,
   GetLotEvaluationQuery,
+  AmendTenderDocumentCommand,
+  TenderDocumentStore,
   ChangeTenderInterestCommand,
   TenderFeedQuery,
   type TenderInterestResult,
@@ -26,7 +28,7 @@ import {
   type TenderPage,
   type TenderView,
 } from '@tendril/tender/application';
-import { AnswerClarificationInput, AskClarificationInput, AwardLotInput, CancelTenderInput, PublishTenderInput } from './tender.inputs';
+import { AmendTenderDocumentInput, AnswerClarificationInput, AskClarificationInput, AwardLotInput, CancelTenderInput, PublishTenderInput } from './tender.inputs';
 import { toAuditEntryModel, toClarificationModel, toTenderModel } from './tender.mapper';
 import { AuditEntryModel, ClarificationModel, LotEvaluationModel, TenderConnectionModel, TenderModel, TenderStatusGql } from './tender.models';
 
@@ -38,6 +40,7 @@ export class TenderResolver {
     private readonly commands: CommandGateway,
     private readonly queries: QueryBus,
     private readonly readModel: TenderReadModel,
+    private readonly documents: TenderDocumentStore,
   ) {}
 
   @Query(() => TenderModel, { nullable: true, description: 'A published tender; any signed-in user may read it' })
@@ -119,6 +122,7 @@ export class TenderResolver {
             suitableForVcse: input.suitableForVcse,
             reservedParticipation: input.reservedParticipation,
             strand,
+            documents: input.documents.map(({ documentId, kind, title, content }) => ({ documentId, kind, title, content })),
           },
           context,
         ),
@@ -152,6 +156,27 @@ export class TenderResolver {
     const result = await this.commands.send<TenderCommandResult>(
       { operation: 'cancelTender', idempotencyKey, actor, input, req },
       (context) => new CancelTenderCommand({ tenderId: input.tenderId, reason: input.reason }, context),
+    );
+    return this.readBack(result);
+  }
+
+  @Query(() => String, { nullable: true, description: 'A tender document’s content by its SHA-256 (tender documents are public)' })
+  async tenderDocumentContent(@Args('contentHash') contentHash: string): Promise<string | null> {
+    return this.documents.get(contentHash);
+  }
+
+  @Mutation(() => TenderModel, { description: 'Amend a document of an open tender: recorded, and told to every provider' })
+  @Roles('commissioner')
+  async amendTenderDocument(
+    @Args('input') input: AmendTenderDocumentInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<TenderModel> {
+    const result = await this.commands.send<TenderCommandResult>(
+      { operation: 'amendTenderDocument', idempotencyKey, actor, input, req },
+      (context) =>
+        new AmendTenderDocumentCommand({ tenderId: input.tenderId, documentId: input.documentId, content: input.content, summary: input.summary }, context),
     );
     return this.readBack(result);
   }

@@ -47,6 +47,12 @@ export class TenderRow {
   @Column({ type: 'bigint', default: 0, transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
   totalEstimatedValuePence!: number;
 
+  @Column({ type: 'text', default: '[]' })
+  documentsJson!: string;
+
+  @Column({ type: 'text', default: '[]' })
+  amendmentsJson!: string;
+
   @Column({ type: 'text' })
   lotsJson!: string;
 

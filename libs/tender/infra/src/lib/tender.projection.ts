@@ -63,6 +63,8 @@ const describe = (event: RecordedEvent): string | null => {
     }
     case 'TenderCancelled':
       return `Cancelled: ${String(data['reason'])}`;
+    case 'TenderDocumentAmended':
+      return `Amended document ${String(data['documentId'])} (now ${String(data['contentHash'])}) and told every provider: ${String(data['summary'])}`;
     case 'ClarificationAsked':
       return `Organisation ${String(data['askedByOrganisationId'])} asked clarification ${String(data['questionId'])}: ${String(data['question'])}`;
     case 'ClarificationAnswered':
@@ -117,6 +119,8 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
         planId: d.planId ?? null,
         strandId: d.strandId ?? null,
         area: d.area ?? null,
+        documentsJson: JSON.stringify(d.documents ?? []),
+        amendmentsJson: '[]',
         totalEstimatedValuePence: d.lots.reduce((sum, lot) => sum + lot.estimatedValuePence, 0),
         lotsJson: JSON.stringify(d.lots.map((lot): StoredLot => ({ ...lot, award: null }))),
         criteriaJson: JSON.stringify(d.criteria),
@@ -163,6 +167,16 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
         { status: 'cancelled', cancelledAt: event.data.cancelledAt, cancellationReason: event.data.reason, lastPosition: position },
       );
       return;
+    case 'TenderDocumentAmended': {
+      const { tenderId, ...amendment } = event.data;
+      const row = await tenders.findOneByOrFail({ tenderId });
+      const documents = (JSON.parse(row.documentsJson) as { documentId: string; contentHash: string }[]).map((document) =>
+        document.documentId === amendment.documentId ? { ...document, contentHash: amendment.contentHash } : document,
+      );
+      const amendments = [...(JSON.parse(row.amendmentsJson) as unknown[]), amendment];
+      await tenders.update({ tenderId }, { documentsJson: JSON.stringify(documents), amendmentsJson: JSON.stringify(amendments), lastPosition: position });
+      return;
+    }
     case 'ClarificationAsked': {
       const d = event.data;
       await manager.getRepository(ClarificationRow).save({

@@ -33,6 +33,8 @@ const toView = (row: TenderRow): TenderView => ({
   planId: row.planId,
   strandId: row.strandId,
   area: row.area,
+  documents: JSON.parse(row.documentsJson) as TenderView['documents'],
+  amendments: JSON.parse(row.amendmentsJson) as TenderView['amendments'],
   totalEstimatedValuePence: row.totalEstimatedValuePence,
   lots: JSON.parse(row.lotsJson) as TenderView['lots'],
   criteria: JSON.parse(row.criteriaJson) as EvaluationCriterion[],

@@ -38,12 +38,13 @@ const publishData = (overrides: Partial<PublishTenderData> = {}): PublishTenderD
   suitableForVcse: true,
   reservedParticipation: false,
   commissionedStrand: null,
+  documents: [],
   ...overrides,
 });
 
 const { commissionedStrand: _notRecorded, ...recordedPublishData } = publishData();
 
-const published: TenderPublished = { type: 'TenderPublished', data: { ...recordedPublishData, clarificationDeadline: CLARIFICATION_DEADLINE, planId: null, strandId: null, area: null, publishedAt: PUBLISHED_AT } };
+const published: TenderPublished = { type: 'TenderPublished', data: { ...recordedPublishData, clarificationDeadline: CLARIFICATION_DEADLINE, planId: null, strandId: null, area: null, documents: [], publishedAt: PUBLISHED_AT } };
 const ask = (actor: Actor = provider, now = BEFORE_QUESTIONS_CLOSE, question = 'Can two organisations bid jointly?') =>
   as({ type: 'AskClarification', data: { tenderId: 'tender-1', questionId: 'question-1', question } }, actor, now);
 const asked: ClarificationAsked = {

@@ -17,6 +17,18 @@ export interface EvaluationCriterion {
   readonly weightPercent: number;
 }
 
+export type TenderDocumentKind = 'specification' | 'terms' | 'other';
+export const TENDER_DOCUMENT_KINDS: readonly TenderDocumentKind[] = ['specification', 'terms', 'other'];
+
+/** A tender document by reference: its content lives in the document store under its SHA-256. */
+export interface TenderDocument {
+  readonly documentId: string;
+  readonly kind: TenderDocumentKind;
+  readonly title: string;
+  /** Lower-case hex SHA-256 of the content. */
+  readonly contentHash: string;
+}
+
 /** The plan strand a tender commissions, as the commissioning plan recorded it (looked up by the handler). */
 export interface CommissionedStrand {
   readonly planId: string;
@@ -46,6 +58,7 @@ export interface PublishTenderData {
   readonly reservedParticipation: boolean;
   /** Null for a tender published outside a commissioning plan. */
   readonly commissionedStrand: CommissionedStrand | null;
+  readonly documents: readonly TenderDocument[];
 }
 
 export interface CloseTenderData {
@@ -81,6 +94,14 @@ export interface CancelTenderData {
   readonly reason: string;
 }
 
+export interface AmendTenderDocumentData {
+  readonly tenderId: string;
+  readonly documentId: string;
+  readonly contentHash: string;
+  /** What changed, as every interested provider will read it. */
+  readonly summary: string;
+}
+
 export interface AskClarificationData {
   readonly tenderId: string;
   readonly questionId: string;
@@ -98,7 +119,8 @@ export type CloseTender = Command<'CloseTender', CloseTenderData>;
 export type AwardLot = Command<'AwardLot', AwardLotData>;
 export type CancelTender = Command<'CancelTender', CancelTenderData>;
 
+export type AmendTenderDocument = Command<'AmendTenderDocument', AmendTenderDocumentData>;
 export type AskClarification = Command<'AskClarification', AskClarificationData>;
 export type AnswerClarification = Command<'AnswerClarification', AnswerClarificationData>;
 
-export type TenderCommand = PublishTender | CloseTender | AwardLot | CancelTender | AskClarification | AnswerClarification;
+export type TenderCommand = PublishTender | CloseTender | AwardLot | CancelTender | AskClarification | AnswerClarification | AmendTenderDocument;

@@ -35,6 +35,7 @@ const publish = (commissionedStrand: CommissionedStrand | null): PublishTender =
     suitableForVcse: true,
     reservedParticipation: false,
     commissionedStrand,
+    documents: [],
   },
   metadata: { now: new Date(NOW), actor: commissioner, correlationId: 'corr-1' },
 });

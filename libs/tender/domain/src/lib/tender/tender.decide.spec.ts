@@ -40,6 +40,7 @@ const publishData = (overrides: Partial<PublishTenderData> = {}): PublishTenderD
   suitableForVcse: true,
   reservedParticipation: false,
   commissionedStrand: null,
+  documents: [],
   ...overrides,
 });
 
@@ -53,7 +54,7 @@ const publish = (overrides: Partial<PublishTenderData> = {}, actor: Actor = comm
 
 const tenderPublished: TenderPublished = {
   type: 'TenderPublished',
-  data: { ...recordedPublishData, clarificationDeadline: DEADLINE, planId: null, strandId: null, area: null, publishedAt: BEFORE_DEADLINE },
+  data: { ...recordedPublishData, clarificationDeadline: DEADLINE, planId: null, strandId: null, area: null, documents: [], publishedAt: BEFORE_DEADLINE },
 };
 
 const close = (now = AT_DEADLINE, actor: Actor = scheduler): CloseTender => ({

@@ -2,7 +2,9 @@ import type { CommandMetadata } from '@tendril/shared/ddd';
 import { isBlank, isIsoDate, isWholePence, parseInstant, toCanonicalInstant } from '../values/value-guards';
 import {
   CRITERION_KINDS,
+  type AmendTenderDocument,
   type AnswerClarification,
+  TENDER_DOCUMENT_KINDS,
   type AskClarification,
   type AwardLot,
   type CancelTender,
@@ -11,10 +13,11 @@ import {
   type TenderCommand,
 } from './tender.commands';
 import { TenderRuleBroken } from './tender.errors';
-import type { ClarificationAnswered, ClarificationAsked, LotAwarded, TenderCancelled, TenderClosed, TenderEvent, TenderPublished } from './tender.events';
+import type { ClarificationAnswered, ClarificationAsked, TenderDocumentAmended, LotAwarded, TenderCancelled, TenderClosed, TenderEvent, TenderPublished } from './tender.events';
 import type { PublishedTender, TenderState } from './tender.state';
 
 const MAX_PAYMENT_TERMS_DAYS = 30;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 const existing = (state: TenderState, tenderId: string): PublishedTender => {
   if (state.status === 'none') throw new TenderRuleBroken('TENDER_NOT_FOUND', `Tender ${tenderId} does not exist`, { tenderId });
@@ -96,6 +99,20 @@ const publishTender = (command: PublishTender, state: TenderState): TenderPublis
     throw new TenderRuleBroken('CRITERIA_WEIGHTS_MUST_SUM_TO_100', `Criteria weights sum to ${totalWeight}%, not 100%`, { totalWeight });
   }
 
+  const documentIds = new Set<string>();
+  for (const document of data.documents) {
+    const { documentId } = document;
+    if (documentIds.has(documentId)) throw new TenderRuleBroken('DUPLICATE_DOCUMENT_ID', `Document id ${documentId} appears more than once`, { documentId });
+    documentIds.add(documentId);
+    if (!TENDER_DOCUMENT_KINDS.includes(document.kind)) {
+      throw new TenderRuleBroken('UNKNOWN_DOCUMENT_KIND', `Document ${documentId} has an unknown kind`, { documentId, kind: document.kind });
+    }
+    if (isBlank(document.title)) throw new TenderRuleBroken('DOCUMENT_TITLE_REQUIRED', `Document ${documentId} needs a title`, { documentId });
+    if (!SHA256_HEX.test(document.contentHash)) {
+      throw new TenderRuleBroken('DOCUMENT_HASH_MUST_BE_SHA256', `Document ${documentId} is referenced by its SHA-256`, { documentId });
+    }
+  }
+
   const deadline = parseInstant(data.submissionDeadline);
   if (deadline === null) {
     throw new TenderRuleBroken('SUBMISSION_DEADLINE_MUST_BE_AN_ISO_INSTANT', 'The submission deadline must be an ISO-8601 instant with an offset');
@@ -142,6 +159,7 @@ const publishTender = (command: PublishTender, state: TenderState): TenderPublis
       planId: strand?.planId ?? null,
       strandId: strand?.strandId ?? null,
       area: strand?.area ?? null,
+      documents: data.documents.map(({ documentId, kind, title, contentHash }) => ({ documentId, kind, title: title.trim(), contentHash })),
       publishedAt: metadata.now.toISOString(),
     },
   };
@@ -250,6 +268,36 @@ const assertBeforeSubmissionDeadline = (tender: PublishedTender, metadata: Comma
   }
 };
 
+// Documents change only while bids can still take the change into account.
+const amendDocument = (command: AmendTenderDocument, state: TenderState): TenderDocumentAmended => {
+  const { data, metadata } = command;
+  const tender = existing(state, data.tenderId);
+  assertActsForCommissioner(tender, metadata);
+  assertBeforeSubmissionDeadline(tender, metadata);
+  const previousContentHash = tender.documents[data.documentId];
+  if (previousContentHash === undefined) {
+    throw new TenderRuleBroken('DOCUMENT_NOT_FOUND', `Tender ${tender.tenderId} has no document ${data.documentId}`, { documentId: data.documentId });
+  }
+  if (!SHA256_HEX.test(data.contentHash)) {
+    throw new TenderRuleBroken('DOCUMENT_HASH_MUST_BE_SHA256', `Document ${data.documentId} is referenced by its SHA-256`, { documentId: data.documentId });
+  }
+  if (data.contentHash === previousContentHash) {
+    throw new TenderRuleBroken('DOCUMENT_UNCHANGED', `Document ${data.documentId} already has this content`, { documentId: data.documentId });
+  }
+  if (isBlank(data.summary)) throw new TenderRuleBroken('AMENDMENT_SUMMARY_REQUIRED', 'An amendment tells providers what changed');
+  return {
+    type: 'TenderDocumentAmended',
+    data: {
+      tenderId: tender.tenderId,
+      documentId: data.documentId,
+      previousContentHash,
+      contentHash: data.contentHash,
+      summary: data.summary.trim(),
+      amendedAt: metadata.now.toISOString(),
+    },
+  };
+};
+
 const askClarification = (command: AskClarification, state: TenderState): ClarificationAsked => {
   const { data, metadata } = command;
   const tender = existing(state, data.tenderId);
@@ -319,6 +367,8 @@ export const decideTender = (command: TenderCommand, state: TenderState): readon
       return [askClarification(command, state)];
     case 'AnswerClarification':
       return [answerClarification(command, state)];
+    case 'AmendTenderDocument':
+      return [amendDocument(command, state)];
     default: {
       const unknown: never = command;
       throw new Error(`Unknown tender command ${(unknown as { type: string }).type}`);

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@tendril/shared/ddd';
-import type { EvaluationCriterion, Lot } from './tender.commands';
+import type { EvaluationCriterion, Lot, TenderDocument } from './tender.commands';
 
 export interface TenderPublishedData {
   readonly tenderId: string;
@@ -21,6 +21,8 @@ export interface TenderPublishedData {
   readonly strandId?: string | null;
   /** The strand's locality, so providers can find tenders by area. */
   readonly area?: string | null;
+  /** Absent on tenders published before documents were recorded. */
+  readonly documents?: readonly TenderDocument[];
   readonly publishedAt: string;
 }
 
@@ -69,6 +71,16 @@ export interface ClarificationAnsweredData {
   readonly answeredAt: string;
 }
 
+/** A published document changed: a recorded amendment every interested provider is told about. */
+export interface TenderDocumentAmendedData {
+  readonly tenderId: string;
+  readonly documentId: string;
+  readonly previousContentHash: string;
+  readonly contentHash: string;
+  readonly summary: string;
+  readonly amendedAt: string;
+}
+
 export type TenderPublished = DomainEvent<'TenderPublished', TenderPublishedData>;
 export type TenderClosed = DomainEvent<'TenderClosed', TenderClosedData>;
 export type LotAwarded = DomainEvent<'LotAwarded', LotAwardedData>;
@@ -77,7 +89,16 @@ export type TenderCancelled = DomainEvent<'TenderCancelled', TenderCancelledData
 export type ClarificationAsked = DomainEvent<'ClarificationAsked', ClarificationAskedData>;
 export type ClarificationAnswered = DomainEvent<'ClarificationAnswered', ClarificationAnsweredData>;
 
-export type TenderEvent = TenderPublished | TenderClosed | LotAwarded | TenderCancelled | ClarificationAsked | ClarificationAnswered;
+export type TenderDocumentAmended = DomainEvent<'TenderDocumentAmended', TenderDocumentAmendedData>;
+
+export type TenderEvent =
+  | TenderPublished
+  | TenderClosed
+  | LotAwarded
+  | TenderCancelled
+  | ClarificationAsked
+  | ClarificationAnswered
+  | TenderDocumentAmended;
 
 export const TENDER_EVENT_TYPES: readonly TenderEvent['type'][] = [
   'TenderPublished',
@@ -86,4 +107,5 @@ export const TENDER_EVENT_TYPES: readonly TenderEvent['type'][] = [
   'TenderCancelled',
   'ClarificationAsked',
   'ClarificationAnswered',
+  'TenderDocumentAmended',
 ];

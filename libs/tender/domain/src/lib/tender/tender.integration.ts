@@ -60,7 +60,19 @@ export interface PublishedClarification {
   };
 }
 
+export interface PublishedTenderAmended {
+  readonly type: 'tender.tender-amended.v1';
+  readonly data: {
+    readonly tenderId: string;
+    readonly documentId: string;
+    readonly contentHash: string;
+    readonly summary: string;
+    readonly amendedAt: string;
+  };
+}
+
 export type TenderPublishedFact =
+  | PublishedTenderAmended
   | PublishedTenderPublished
   | PublishedTenderClosed
   | PublishedLotAwarded
@@ -119,6 +131,15 @@ export const toIntegrationEvents = (event: TenderEvent): readonly TenderPublishe
     // A question stays with the tender until answered; only the anonymised answer is published.
     case 'ClarificationAsked':
       return [];
+    case 'TenderDocumentAmended': {
+      const { data } = event;
+      return [
+        {
+          type: 'tender.tender-amended.v1',
+          data: { tenderId: data.tenderId, documentId: data.documentId, contentHash: data.contentHash, summary: data.summary, amendedAt: data.amendedAt },
+        },
+      ];
+    }
     case 'ClarificationAnswered': {
       const { data } = event;
       return [

@@ -30,6 +30,8 @@ export interface PublishedTender {
   readonly category: string;
   readonly submissionDeadline: string;
   readonly clarificationDeadline: string;
+  /** Document id -> its current content hash. */
+  readonly documents: Readonly<Record<string, string>>;
   /** Question id -> its text and whether it has been answered. */
   readonly clarifications: Readonly<Record<string, { readonly question: string; readonly answered: boolean }>>;
   readonly lots: readonly TenderLot[];
@@ -62,6 +64,7 @@ export const evolveTender = (state: TenderState, event: TenderEvent): TenderStat
         submissionDeadline: data.submissionDeadline,
         clarificationDeadline: data.clarificationDeadline ?? data.submissionDeadline,
         clarifications: {},
+        documents: Object.fromEntries((data.documents ?? []).map((document) => [document.documentId, document.contentHash])),
         lots: data.lots.map((lot) => ({ ...lot, award: null })),
         criteria: data.criteria,
         lightTouchRegime: data.lightTouchRegime,
@@ -91,6 +94,10 @@ export const evolveTender = (state: TenderState, event: TenderEvent): TenderStat
     }
     case 'TenderCancelled':
       return { ...published(state, event.type), status: 'cancelled' };
+    case 'TenderDocumentAmended': {
+      const tender = published(state, event.type);
+      return { ...tender, documents: { ...tender.documents, [event.data.documentId]: event.data.contentHash } };
+    }
     case 'ClarificationAsked': {
       const tender = published(state, event.type);
       const { questionId, question } = event.data;
