@@ -18,6 +18,7 @@ import { BidResolver, EvaluationPanelResolver, EvaluatorResolver, ProviderResolv
 import {
   BID_PROJECTION_PROGRESS,
   BIDDING_INTEGRATION_SOURCE_FILTER,
+  EVALUATION_INTEGRATION_SOURCE_FILTER,
   bidReadModelProjection,
   evaluatorReadModelProjection,
   panelReadModelProjection,
@@ -26,6 +27,7 @@ import {
   RegistryProviderReadModel,
   SealedBidReadModel,
   translateBiddingEvent,
+  translateEvaluationEvent,
   VisibleEvaluationPanelReadModel,
   VisibleEvaluatorReadModel,
   translateProviderEvent,
@@ -52,6 +54,9 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
   evaluatorReadModelProjection,
   reactionProjection(
     integrationPublisher(store, { name: 'bidding-integration-events', filter: BIDDING_INTEGRATION_SOURCE_FILTER, translate: translateBiddingEvent }),
+  ),
+  reactionProjection(
+    integrationPublisher(store, { name: 'evaluation-integration-events', filter: EVALUATION_INTEGRATION_SOURCE_FILTER, translate: translateEvaluationEvent }),
   ),
   reactionProjection(
     integrationPublisher(store, {

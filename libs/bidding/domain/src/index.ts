@@ -30,3 +30,4 @@ export * from './lib/evaluation/panel.decide';
 export * from './lib/evaluation/evaluator.commands';
 export * from './lib/evaluation/evaluator.events';
 export * from './lib/evaluation/evaluator.decide';
+export * from './lib/evaluation/evaluation.integration';

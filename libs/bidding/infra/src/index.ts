@@ -12,3 +12,4 @@ export * from './lib/visible-evaluation-panel-read-model';
 export * from './lib/evaluator-read-model.entities';
 export * from './lib/evaluator.projection';
 export * from './lib/visible-evaluator-read-model';
+export * from './lib/evaluation-integration.translation';

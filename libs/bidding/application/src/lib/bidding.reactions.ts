@@ -47,7 +47,7 @@ export class BiddingReactions {
               tenderId: d.tenderId,
               commissionerOrganisationId: d.organisationId,
               lotIds: d.lots.map((lot) => lot.lotId),
-              criteria: d.criteria.map(({ criterionId, kind }) => ({ criterionId, kind })),
+              criteria: d.criteria.map(({ criterionId, kind, weightPercent }) => ({ criterionId, kind, weightPercent })),
               submissionDeadline: d.submissionDeadline,
             },
           });

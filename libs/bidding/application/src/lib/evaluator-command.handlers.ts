@@ -1,8 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  bidDecider,
+  bidStreamName,
+  type CompetitionState,
   competitionDecider,
   competitionStreamName,
+  type LotBidFacts,
+  PANEL_SCALE,
+  panelDecider,
+  panelScoreOf,
+  panelStreamName,
   type EvaluatedCompetitionFacts,
   type EvaluatorCommand,
   evaluatorsDecider,
@@ -10,7 +18,26 @@ import {
 } from '@tendril/bidding/domain';
 import { CLOCK, type Clock, handleCommand, type RequestContext } from '@tendril/shared/ddd';
 import { EVENT_STORE, type EventStore, StreamNotFoundError } from '@tendril/shared/event-store';
-import { AssignEvaluatorCommand, DeclareConflictsCommand, type EvaluatorCommandResult } from './evaluator-commands';
+import {
+  AssignEvaluatorCommand,
+  CompleteLotEvaluationCommand,
+  DeclareConflictsCommand,
+  type EvaluatorCommandResult,
+  ModerateScoreCommand,
+  ScoreCriterionCommand,
+} from './evaluator-commands';
+
+const fold = async <S>(store: EventStore, streamName: string, decider: { initialState(): S; evolve(s: S, e: never): S }): Promise<S> => {
+  let state = decider.initialState();
+  try {
+    for await (const event of store.readStream(streamName)) state = decider.evolve(state, { type: event.type, data: event.data } as never);
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError)) throw error;
+  }
+  return state;
+};
+
+const liveEntries = (competition: CompetitionState) => (competition.status === 'unknown' ? [] : competition.entries.filter((e) => e.status === 'live'));
 
 abstract class EvaluatorCommandHandler {
   constructor(
@@ -56,4 +83,50 @@ export class DeclareConflictsHandler extends EvaluatorCommandHandler implements 
   }
 }
 
-export const EVALUATOR_COMMAND_HANDLERS = [AssignEvaluatorHandler, DeclareConflictsHandler];
+@CommandHandler(ScoreCriterionCommand)
+export class ScoreCriterionHandler extends EvaluatorCommandHandler implements ICommandHandler<ScoreCriterionCommand> {
+  async execute({ input, context }: ScoreCriterionCommand): Promise<EvaluatorCommandResult> {
+    const competition = await fold(this.store, competitionStreamName(input.tenderId), competitionDecider);
+    const bid = liveEntries(competition).find((e) => e.bidId === input.bidId);
+    const criterion = competition.status === 'unknown' ? undefined : competition.weightedCriteria.find((c) => c.criterionId === input.criterionId);
+    return this.decide(input.tenderId, context, {
+      type: 'ScoreCriterion',
+      data: { ...input, facts: { bidOrganisationId: bid?.organisationId ?? null, criterionKind: criterion?.kind ?? null } },
+    });
+  }
+}
+
+@CommandHandler(ModerateScoreCommand)
+export class ModerateScoreHandler extends EvaluatorCommandHandler implements ICommandHandler<ModerateScoreCommand> {
+  execute({ input, context }: ModerateScoreCommand): Promise<EvaluatorCommandResult> {
+    return this.decide(input.tenderId, context, { type: 'ModerateScore', data: input });
+  }
+}
+
+/** Gathers the ranking's facts from the streams: the published weights, the lot's live bids (price, time) and the panel's scores. */
+@CommandHandler(CompleteLotEvaluationCommand)
+export class CompleteLotEvaluationHandler extends EvaluatorCommandHandler implements ICommandHandler<CompleteLotEvaluationCommand> {
+  async execute({ input, context }: CompleteLotEvaluationCommand): Promise<EvaluatorCommandResult> {
+    const competition = await fold(this.store, competitionStreamName(input.tenderId), competitionDecider);
+    const panel = await fold(this.store, panelStreamName(input.tenderId), panelDecider);
+    const bids: LotBidFacts[] = [];
+    const panelScores: Record<string, number> = {};
+    for (const entry of liveEntries(competition).filter((e) => e.lotId === input.lotId)) {
+      const bid = await fold(this.store, bidStreamName(entry.bidId), bidDecider);
+      if (bid.status === 'none') continue;
+      bids.push({ bidId: bid.bidId, organisationId: bid.organisationId, pricePence: bid.pricePence, submittedAt: bid.submittedAt });
+      const panelScore = panelScoreOf(panel, bid.bidId, PANEL_SCALE.max);
+      if (panelScore !== null) panelScores[bid.bidId] = panelScore;
+    }
+    const criteria = competition.status === 'unknown' ? [] : competition.weightedCriteria;
+    return this.decide(input.tenderId, context, { type: 'CompleteLotEvaluation', data: { ...input, facts: { criteria, bids, panelScores } } });
+  }
+}
+
+export const EVALUATOR_COMMAND_HANDLERS = [
+  AssignEvaluatorHandler,
+  DeclareConflictsHandler,
+  ScoreCriterionHandler,
+  ModerateScoreHandler,
+  CompleteLotEvaluationHandler,
+];

@@ -1,5 +1,6 @@
-import { Field, GraphQLISODateTime, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsString, Length } from 'class-validator';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { EVALUATION_SCALE } from '@tendril/bidding/application';
 
 @ObjectType('Evaluator', { description: "An evaluator of a tender: for the tender's commissioners and auditors, and the evaluator themself" })
 export class EvaluatorModel {
@@ -28,4 +29,37 @@ export class DeclareConflictsInput {
   @IsString({ each: true })
   conflictedOrganisationIds!: string[];
   @Field({ description: 'Your declaration in your own words, even if you have no interests' }) @IsString() @Length(1, 5000) statement!: string;
+}
+
+@ObjectType('EvaluationReceipt', { description: 'Acknowledges an evaluation step once it is recorded and projected' })
+export class EvaluationReceiptModel {
+  @Field(() => ID) tenderId!: string;
+  @Field({ description: 'False when the step changed nothing (a retry)' }) recorded!: boolean;
+}
+
+@InputType()
+export class ScoreCriterionInput {
+  @Field(() => ID) @IsString() @Length(1, 64) tenderId!: string;
+  @Field(() => ID) @IsString() @Length(1, 64) bidId!: string;
+  @Field(() => ID, { description: 'A quality or social value criterion' }) @IsString() @Length(1, 40) criterionId!: string;
+  @Field(() => Int, { description: `A whole mark from 0 to ${EVALUATION_SCALE.max}` }) @IsInt() @Min(0) @Max(EVALUATION_SCALE.max) mark!: number;
+  @Field({ description: 'Why this mark, in writing' }) @IsString() @Length(1, 10000) justification!: string;
+}
+
+@InputType()
+export class ModerateScoreInput {
+  @Field(() => ID) @IsString() @Length(1, 64) tenderId!: string;
+  @Field(() => ID) @IsString() @Length(1, 64) bidId!: string;
+  @Field(() => ID) @IsString() @Length(1, 40) criterionId!: string;
+  @Field(() => Int) @IsInt() @Min(0) @Max(EVALUATION_SCALE.max) consensusMark!: number;
+  @Field({ defaultValue: '', description: 'Why the consensus differs from the individual marks (required when it does)' })
+  @IsString()
+  @Length(0, 10000)
+  reason!: string;
+}
+
+@InputType()
+export class CompleteLotEvaluationInput {
+  @Field(() => ID) @IsString() @Length(1, 64) tenderId!: string;
+  @Field(() => ID) @IsString() @Length(1, 40) lotId!: string;
 }

@@ -2,7 +2,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   AssignEvaluatorCommand,
+  CompleteLotEvaluationCommand,
   DeclareConflictsCommand,
+  ModerateScoreCommand,
+  ScoreCriterionCommand,
   type EvaluatorCommandResult,
   EvaluatorReadModel,
   type EvaluatorView,
@@ -11,7 +14,15 @@ import {
 import { CurrentActor, Roles } from '@tendril/shared/auth';
 import type { Actor } from '@tendril/shared/event-store';
 import { CommandGateway, type GraphqlContext } from '@tendril/shared/platform';
-import { AssignEvaluatorInput, DeclareConflictsInput, EvaluatorModel } from './evaluator.models';
+import {
+  AssignEvaluatorInput,
+  CompleteLotEvaluationInput,
+  DeclareConflictsInput,
+  EvaluationReceiptModel,
+  EvaluatorModel,
+  ModerateScoreInput,
+  ScoreCriterionInput,
+} from './evaluator.models';
 
 const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key per intended change (a UUID): a retry with the same key returns the first result and changes nothing';
 
@@ -63,6 +74,61 @@ export class EvaluatorResolver {
       new DeclareConflictsCommand({ tenderId: input.tenderId, conflictedOrganisationIds: input.conflictedOrganisationIds, statement: input.statement }, context),
     );
     return this.readBack(result, actor);
+  }
+
+  @Mutation(() => EvaluationReceiptModel, { description: 'As an evaluator who has declared interests, score a quality or social value criterion of a bid, with a justification' })
+  @Roles('commissioner')
+  async scoreCriterion(
+    @Args('input') input: ScoreCriterionInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<EvaluationReceiptModel> {
+    const result = await this.commands.send<EvaluatorCommandResult>({ operation: 'scoreCriterion', idempotencyKey, actor, input, req }, (context) =>
+      new ScoreCriterionCommand(
+        { tenderId: input.tenderId, bidId: input.bidId, criterionId: input.criterionId, mark: input.mark, justification: input.justification },
+        context,
+      ),
+    );
+    return this.receipt(result);
+  }
+
+  @Mutation(() => EvaluationReceiptModel, { description: 'Record the consensus mark for a bid and criterion, and why it differs from the individual marks' })
+  @Roles('commissioner')
+  async moderateScore(
+    @Args('input') input: ModerateScoreInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<EvaluationReceiptModel> {
+    const result = await this.commands.send<EvaluatorCommandResult>({ operation: 'moderateScore', idempotencyKey, actor, input, req }, (context) =>
+      new ModerateScoreCommand(
+        { tenderId: input.tenderId, bidId: input.bidId, criterionId: input.criterionId, consensusMark: input.consensusMark, reason: input.reason },
+        context,
+      ),
+    );
+    return this.receipt(result);
+  }
+
+  @Mutation(() => EvaluationReceiptModel, {
+    description: 'Rank the lot by the published weights, price formula and tie-break, and publish the result for the award (bidding.evaluation-completed.v1)',
+  })
+  @Roles('commissioner')
+  async completeLotEvaluation(
+    @Args('input') input: CompleteLotEvaluationInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<EvaluationReceiptModel> {
+    const result = await this.commands.send<EvaluatorCommandResult>({ operation: 'completeLotEvaluation', idempotencyKey, actor, input, req }, (context) =>
+      new CompleteLotEvaluationCommand({ tenderId: input.tenderId, lotId: input.lotId }, context),
+    );
+    return this.receipt(result);
+  }
+
+  private async receipt(result: EvaluatorCommandResult): Promise<EvaluationReceiptModel> {
+    if (result.position !== null) await this.readModel.waitForPosition(result.position);
+    return { tenderId: result.tenderId, recorded: result.position !== null };
   }
 
   private list(tenderId: string, actor: Actor): Promise<readonly EvaluatorView[]> {

@@ -1,4 +1,4 @@
-import { EVALUATOR_EVENT_TYPES, EVALUATORS_STREAM_PREFIX, type EvaluatorEvent } from '@tendril/bidding/domain';
+import { EVALUATORS_STREAM_PREFIX, type EvaluatorEvent } from '@tendril/bidding/domain';
 import { rowProjection } from '@tendril/shared/projections';
 import { EvaluatorRow } from './evaluator-read-model.entities';
 
@@ -18,6 +18,11 @@ export const evolveEvaluatorRow = (row: EvaluatorRow | null, event: EvaluatorEve
           statement: event.data.statement,
         }
       );
+    // Scores, moderation and results are not part of an evaluator's record.
+    case 'CriterionScored':
+    case 'ScoreModerated':
+    case 'LotEvaluationCompleted':
+      return row;
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled evaluator event ${(unknown as { type: string }).type}`);
@@ -28,8 +33,11 @@ export const evolveEvaluatorRow = (row: EvaluatorRow | null, event: EvaluatorEve
 export const evaluatorReadModelProjection = rowProjection<EvaluatorRow, EvaluatorEvent>({
   name: 'evaluator-read-model',
   entity: EvaluatorRow,
-  eventTypes: EVALUATOR_EVENT_TYPES,
+  eventTypes: ['EvaluatorAssigned', 'ConflictsDeclared'],
   streamPrefixes: [EVALUATORS_STREAM_PREFIX],
-  rowKey: (event) => ({ tenderId: event.data.tenderId, evaluatorUserId: event.data.evaluatorUserId }),
+  rowKey: (event) =>
+    event.type === 'EvaluatorAssigned' || event.type === 'ConflictsDeclared'
+      ? { tenderId: event.data.tenderId, evaluatorUserId: event.data.evaluatorUserId }
+      : null,
   evolve: evolveEvaluatorRow,
 });

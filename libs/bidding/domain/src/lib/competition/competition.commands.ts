@@ -4,6 +4,8 @@ export interface CompetitionCriterion {
   readonly criterionId: string;
   /** The tender's criterion kind (`quality`, `price`, `social_value`, `youth_panel`). */
   readonly kind: string;
+  /** The published weight; the evaluation ranks bids by it. */
+  readonly weightPercent?: number;
 }
 
 /** Issued by the platform when the tender context publishes `tender.tender-published.v1`. */

@@ -90,6 +90,28 @@ describe('Competition (the bidding view of a tender)', () => {
       spec.given([]).when(open()).then([competitionOpened]);
     });
 
+    it('keeps the published weights when the tender gives them, for the evaluation to rank by', () => {
+      const weighted = open({
+        criteria: [
+          { criterionId: 'crit-quality', kind: 'quality', weightPercent: 70 },
+          { criterionId: 'crit-price', kind: 'price', weightPercent: 30 },
+        ],
+      });
+      spec.given([]).when(weighted).then([
+        {
+          type: 'CompetitionOpened',
+          data: {
+            ...competitionOpened.data,
+            answerableCriterionIds: ['crit-quality'],
+            weightedCriteria: [
+              { criterionId: 'crit-quality', kind: 'quality', weightPercent: 70 },
+              { criterionId: 'crit-price', kind: 'price', weightPercent: 30 },
+            ],
+          },
+        },
+      ]);
+    });
+
     it('records nothing when the publication is delivered again', () => {
       spec.given([competitionOpened]).when(open()).then([]);
     });

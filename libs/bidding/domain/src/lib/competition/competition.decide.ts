@@ -33,6 +33,9 @@ const openCompetition = (command: OpenCompetition, state: CompetitionState): Com
         lotIds: [...data.lotIds],
         answerableCriterionIds: data.criteria.filter((criterion) => criterion.kind !== 'price').map((criterion) => criterion.criterionId),
         submissionDeadline: toCanonicalInstant(deadline),
+        ...(data.criteria.every((c) => c.weightPercent !== undefined)
+          ? { weightedCriteria: data.criteria.map(({ criterionId, kind, weightPercent }) => ({ criterionId, kind, weightPercent: weightPercent ?? 0 })) }
+          : {}),
         openedAt: metadata.now.toISOString(),
       },
     },

@@ -15,6 +15,8 @@ export type CompetitionOpened = DomainEvent<
     /** Criteria a bid answers in words (every kind but `price`, which the bid's price answers). */
     readonly answerableCriterionIds: readonly string[];
     readonly submissionDeadline: string;
+    /** Every criterion with its published weight; absent from competitions opened before evaluation existed. */
+    readonly weightedCriteria?: readonly { readonly criterionId: string; readonly kind: string; readonly weightPercent: number }[];
     readonly openedAt: string;
   }
 >;

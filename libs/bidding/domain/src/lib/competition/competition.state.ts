@@ -21,6 +21,7 @@ export interface KnownCompetition {
   readonly submissionDeadline: string;
   readonly lotIds: readonly string[];
   readonly answerableCriterionIds: readonly string[];
+  readonly weightedCriteria: readonly { readonly criterionId: string; readonly kind: string; readonly weightPercent: number }[];
   readonly entries: readonly CompetitionEntry[];
 }
 
@@ -44,6 +45,7 @@ export const evolveCompetition = (state: CompetitionState, event: CompetitionEve
         submissionDeadline: data.submissionDeadline,
         lotIds: data.lotIds,
         answerableCriterionIds: data.answerableCriterionIds,
+        weightedCriteria: data.weightedCriteria ?? [],
         entries: [],
       };
     }

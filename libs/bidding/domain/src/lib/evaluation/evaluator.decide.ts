@@ -1,7 +1,16 @@
 import type { Decider } from '@tendril/shared/ddd';
 import { BiddingRuleBroken } from '../bidding.errors';
-import type { AssignEvaluator, DeclareConflicts, EvaluatorCommand } from './evaluator.commands';
-import type { ConflictsDeclared, EvaluatorAssigned, EvaluatorEvent } from './evaluator.events';
+import { assertMarkOnScale, assertModeration, type CriterionKind, normaliseMark, PRICE_FORMULA, rankBids, TIE_BREAK_RULE } from './evaluation-scoring';
+import {
+  type AssignEvaluator,
+  type CompleteLotEvaluation,
+  type DeclareConflicts,
+  EVALUATION_SCALE,
+  type EvaluatorCommand,
+  type ModerateScore,
+  type ScoreCriterion,
+} from './evaluator.commands';
+import type { ConflictsDeclared, CriterionScored, EvaluatorAssigned, EvaluatorEvent, LotEvaluationCompleted, ScoreModerated } from './evaluator.events';
 
 export interface EvaluatorRecord {
   readonly evaluatorUserId: string;
@@ -11,14 +20,18 @@ export interface EvaluatorRecord {
 export interface EvaluatorsState {
   readonly commissionerOrganisationId: string | null;
   readonly evaluators: readonly EvaluatorRecord[];
+  readonly scores: readonly { readonly evaluatorUserId: string; readonly bidId: string; readonly criterionId: string; readonly mark: number }[];
+  readonly moderations: readonly { readonly bidId: string; readonly criterionId: string; readonly consensusMark: number }[];
+  readonly completedLotIds: readonly string[];
 }
 
-export const initialEvaluatorsState = (): EvaluatorsState => ({ commissionerOrganisationId: null, evaluators: [] });
+export const initialEvaluatorsState = (): EvaluatorsState => ({ commissionerOrganisationId: null, evaluators: [], scores: [], moderations: [], completedLotIds: [] });
 
 export const evolveEvaluators = (state: EvaluatorsState, event: EvaluatorEvent): EvaluatorsState => {
   switch (event.type) {
     case 'EvaluatorAssigned':
       return {
+        ...state,
         commissionerOrganisationId: event.data.commissionerOrganisationId,
         evaluators: [...state.evaluators, { evaluatorUserId: event.data.evaluatorUserId, conflictedOrganisationIds: null }],
       };
@@ -29,6 +42,16 @@ export const evolveEvaluators = (state: EvaluatorsState, event: EvaluatorEvent):
           e.evaluatorUserId === event.data.evaluatorUserId ? { ...e, conflictedOrganisationIds: event.data.conflictedOrganisationIds } : e,
         ),
       };
+    case 'CriterionScored': {
+      const { evaluatorUserId, bidId, criterionId, mark } = event.data;
+      return { ...state, scores: [...state.scores, { evaluatorUserId, bidId, criterionId, mark }] };
+    }
+    case 'ScoreModerated': {
+      const { bidId, criterionId, consensusMark } = event.data;
+      return { ...state, moderations: [...state.moderations, { bidId, criterionId, consensusMark }] };
+    }
+    case 'LotEvaluationCompleted':
+      return { ...state, completedLotIds: [...state.completedLotIds, event.data.lotId] };
     default: {
       const unknown: never = event;
       throw new Error(`Unknown evaluator event ${(unknown as { type: string }).type}`);
@@ -86,12 +109,141 @@ const declareConflicts = (command: DeclareConflicts, state: EvaluatorsState): Co
   };
 };
 
+const SCORED_BY_EVALUATORS = ['quality', 'social_value'];
+
+const assertTenderCommissioner = (state: EvaluatorsState, command: { metadata: { actor: { role: string; organisationId: string | null } } }, what: string): void => {
+  const { actor } = command.metadata;
+  if (state.commissionerOrganisationId === null || actor.role !== 'commissioner' || actor.organisationId !== state.commissionerOrganisationId) {
+    throw new BiddingRuleBroken('NOT_THE_COMMISSIONER_OF_THE_TENDER', `Only the tender's own commissioners may ${what}`);
+  }
+};
+
+const scoreCriterion = (command: ScoreCriterion, state: EvaluatorsState): CriterionScored => {
+  const { data, metadata } = command;
+  const evaluator = state.evaluators.find((e) => e.evaluatorUserId === metadata.actor.userId);
+  if (!evaluator || metadata.actor.role !== 'commissioner') {
+    throw new BiddingRuleBroken('NOT_AN_EVALUATOR_OF_THE_TENDER', 'Only an assigned evaluator scores bids for this tender', { tenderId: data.tenderId });
+  }
+  if (evaluator.conflictedOrganisationIds === null) {
+    throw new BiddingRuleBroken('CONFLICTS_NOT_DECLARED', 'Declare your interests before you see or score any bid');
+  }
+  if (data.facts.bidOrganisationId === null) throw new BiddingRuleBroken('BID_NOT_FOUND', `The tender has no live bid ${data.bidId}`, { bidId: data.bidId });
+  if (evaluator.conflictedOrganisationIds.includes(data.facts.bidOrganisationId)) {
+    throw new BiddingRuleBroken('EVALUATOR_CONFLICTED', 'You declared a conflict with this bidder, so you are removed from its bid', { bidId: data.bidId });
+  }
+  if (data.facts.criterionKind === null || !SCORED_BY_EVALUATORS.includes(data.facts.criterionKind)) {
+    throw new BiddingRuleBroken('CRITERION_NOT_SCORED_BY_EVALUATORS', 'Evaluators score the quality and social value criteria; price is scored by formula and the youth panel scores its own', {
+      criterionId: data.criterionId,
+    });
+  }
+  if (state.moderations.some((m) => m.bidId === data.bidId && m.criterionId === data.criterionId)) {
+    throw new BiddingRuleBroken('SCORE_ALREADY_MODERATED', 'This score has been moderated');
+  }
+  if (state.scores.some((s) => s.evaluatorUserId === metadata.actor.userId && s.bidId === data.bidId && s.criterionId === data.criterionId)) {
+    throw new BiddingRuleBroken('SCORE_ALREADY_GIVEN', 'You have already scored this criterion for this bid', { bidId: data.bidId, criterionId: data.criterionId });
+  }
+  assertMarkOnScale(data.mark, EVALUATION_SCALE);
+  if (data.justification.trim() === '') throw new BiddingRuleBroken('SCORE_JUSTIFICATION_REQUIRED', 'Justify every score in writing');
+  return {
+    type: 'CriterionScored',
+    data: {
+      tenderId: data.tenderId,
+      bidId: data.bidId,
+      criterionId: data.criterionId,
+      evaluatorUserId: metadata.actor.userId,
+      mark: data.mark,
+      scaleMax: EVALUATION_SCALE.max,
+      justification: data.justification.trim(),
+      scoredAt: metadata.now.toISOString(),
+    },
+  };
+};
+
+const moderateScore = (command: ModerateScore, state: EvaluatorsState): ScoreModerated => {
+  const { data, metadata } = command;
+  assertTenderCommissioner(state, command, 'moderate scores');
+  if (state.moderations.some((m) => m.bidId === data.bidId && m.criterionId === data.criterionId)) {
+    throw new BiddingRuleBroken('SCORE_ALREADY_MODERATED', 'This score has already been moderated', { bidId: data.bidId, criterionId: data.criterionId });
+  }
+  const individualMarks = state.scores
+    .filter((s) => s.bidId === data.bidId && s.criterionId === data.criterionId)
+    .map(({ evaluatorUserId, mark }) => ({ evaluatorUserId, mark }));
+  assertModeration(
+    individualMarks.map((s) => ({ evaluatorId: s.evaluatorUserId, mark: s.mark })),
+    data.consensusMark,
+    data.reason,
+    EVALUATION_SCALE,
+  );
+  return {
+    type: 'ScoreModerated',
+    data: {
+      tenderId: data.tenderId,
+      bidId: data.bidId,
+      criterionId: data.criterionId,
+      individualMarks,
+      consensusMark: data.consensusMark,
+      scaleMax: EVALUATION_SCALE.max,
+      reason: data.reason.trim(),
+      moderatedAt: metadata.now.toISOString(),
+    },
+  };
+};
+
+const completeLotEvaluation = (command: CompleteLotEvaluation, state: EvaluatorsState): LotEvaluationCompleted => {
+  const { data, metadata } = command;
+  assertTenderCommissioner(state, command, 'complete the evaluation');
+  if (state.completedLotIds.includes(data.lotId)) {
+    throw new BiddingRuleBroken('EVALUATION_ALREADY_COMPLETED', `The evaluation of lot ${data.lotId} is complete`, { lotId: data.lotId });
+  }
+  const criteria = data.facts.criteria.map((c) => ({ criterionId: c.criterionId, kind: c.kind as CriterionKind, weightPercent: c.weightPercent }));
+  if (criteria.length === 0) throw new BiddingRuleBroken('EVALUATION_WEIGHTS_MUST_SUM_TO_100', 'The tender published no weighted criteria');
+  // With a youth panel criterion, the finalists the panel scored are ranked; otherwise every live bid.
+  const panelled = criteria.some((c) => c.kind === 'youth_panel');
+  const bids = data.facts.bids.filter((bid) => !panelled || data.facts.panelScores[bid.bidId] !== undefined);
+  if (bids.length === 0) throw new BiddingRuleBroken('NOTHING_TO_RANK', `Lot ${data.lotId} has no bid ready to rank`, { lotId: data.lotId });
+  const evidenceRefs: string[] = [];
+  const toRank = bids.map((bid) => {
+    const scores: Record<string, number> = {};
+    for (const criterion of criteria) {
+      if (criterion.kind === 'youth_panel') {
+        const panel = data.facts.panelScores[bid.bidId];
+        if (panel !== undefined) scores[criterion.criterionId] = panel;
+      } else if (criterion.kind !== 'price') {
+        const moderated = state.moderations.find((m) => m.bidId === bid.bidId && m.criterionId === criterion.criterionId);
+        if (moderated) {
+          scores[criterion.criterionId] = normaliseMark(moderated.consensusMark, EVALUATION_SCALE);
+          evidenceRefs.push(`moderation:${bid.bidId}:${criterion.criterionId}`);
+        }
+      }
+    }
+    return { bidId: bid.bidId, organisationId: bid.organisationId, pricePence: bid.pricePence, submittedAt: bid.submittedAt, scores };
+  });
+  return {
+    type: 'LotEvaluationCompleted',
+    data: {
+      tenderId: data.tenderId,
+      lotId: data.lotId,
+      ranking: rankBids(criteria, toRank),
+      priceFormula: PRICE_FORMULA,
+      tieBreakRule: TIE_BREAK_RULE,
+      evidenceRefs,
+      completedAt: metadata.now.toISOString(),
+    },
+  };
+};
+
 export const decideEvaluators = (command: EvaluatorCommand, state: EvaluatorsState): readonly EvaluatorEvent[] => {
   switch (command.type) {
     case 'AssignEvaluator':
       return [assignEvaluator(command, state)];
     case 'DeclareConflicts':
       return [declareConflicts(command, state)];
+    case 'ScoreCriterion':
+      return [scoreCriterion(command, state)];
+    case 'ModerateScore':
+      return [moderateScore(command, state)];
+    case 'CompleteLotEvaluation':
+      return [completeLotEvaluation(command, state)];
     default: {
       const unknown: never = command;
       throw new Error(`Unknown evaluator command ${(unknown as { type: string }).type}`);

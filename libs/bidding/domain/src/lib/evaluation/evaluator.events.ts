@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@tendril/shared/ddd';
+import type { RankedBid } from './evaluation-scoring';
 
 export type EvaluatorAssigned = DomainEvent<
   'EvaluatorAssigned',
@@ -23,6 +24,55 @@ export type ConflictsDeclared = DomainEvent<
   }
 >;
 
-export type EvaluatorEvent = EvaluatorAssigned | ConflictsDeclared;
+export type CriterionScored = DomainEvent<
+  'CriterionScored',
+  {
+    readonly tenderId: string;
+    readonly bidId: string;
+    readonly criterionId: string;
+    readonly evaluatorUserId: string;
+    readonly mark: number;
+    readonly scaleMax: number;
+    readonly justification: string;
+    readonly scoredAt: string;
+  }
+>;
 
-export const EVALUATOR_EVENT_TYPES: readonly EvaluatorEvent['type'][] = ['EvaluatorAssigned', 'ConflictsDeclared'];
+export type ScoreModerated = DomainEvent<
+  'ScoreModerated',
+  {
+    readonly tenderId: string;
+    readonly bidId: string;
+    readonly criterionId: string;
+    readonly individualMarks: readonly { readonly evaluatorUserId: string; readonly mark: number }[];
+    readonly consensusMark: number;
+    readonly scaleMax: number;
+    /** Why the consensus differs from the individual marks (required when it does). */
+    readonly reason: string;
+    readonly moderatedAt: string;
+  }
+>;
+
+export type LotEvaluationCompleted = DomainEvent<
+  'LotEvaluationCompleted',
+  {
+    readonly tenderId: string;
+    readonly lotId: string;
+    readonly ranking: readonly RankedBid[];
+    readonly priceFormula: string;
+    readonly tieBreakRule: string;
+    /** The moderation records behind the consensus scores. */
+    readonly evidenceRefs: readonly string[];
+    readonly completedAt: string;
+  }
+>;
+
+export type EvaluatorEvent = EvaluatorAssigned | ConflictsDeclared | CriterionScored | ScoreModerated | LotEvaluationCompleted;
+
+export const EVALUATOR_EVENT_TYPES: readonly EvaluatorEvent['type'][] = [
+  'EvaluatorAssigned',
+  'ConflictsDeclared',
+  'CriterionScored',
+  'ScoreModerated',
+  'LotEvaluationCompleted',
+];
