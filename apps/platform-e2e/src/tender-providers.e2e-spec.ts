@@ -262,10 +262,23 @@ describe('Tenders as providers and commissioners meet them, through the gateway'
       await commissioner.errorCodes(AMEND, { key: newKey('amend'), input: { tenderId: tender.id, documentId: 'SPEC', content: 'Late change', summary: 'Late' } }),
     ).toEqual(['TENDER_DEADLINE_PASSED']);
 
+    // Nobody bid: the commissioner ends the competition without an award, and it can no longer be cancelled.
+    const UNSUCCESSFUL = `mutation($input: CancelTenderInput!, $key: String!) { declareTenderUnsuccessful(input: $input, idempotencyKey: $key) { status cancellationReason } }`;
+    const CANCEL = `mutation($input: CancelTenderInput!, $key: String!) { cancelTender(input: $input, idempotencyKey: $key) { status } }`;
+    expect(await otherCouncil.errorCodes(UNSUCCESSFUL, { key: newKey('unsuccessful'), input: { tenderId: tender.id, reason: 'No bids' } })).toEqual([
+      'NOT_THE_TENDER_COMMISSIONER',
+    ]);
+    const { declareTenderUnsuccessful } = await commissioner.data<{ declareTenderUnsuccessful: { status: string; cancellationReason: string } }>(UNSUCCESSFUL, {
+      key: newKey('unsuccessful'),
+      input: { tenderId: tender.id, reason: 'No compliant bid was received' },
+    });
+    expect(declareTenderUnsuccessful).toEqual({ status: 'unsuccessful', cancellationReason: 'No compliant bid was received' });
+    expect(await commissioner.errorCodes(CANCEL, { key: newKey('cancel'), input: { tenderId: tender.id, reason: 'Tidy up' } })).toEqual(['TENDER_UNSUCCESSFUL']);
+
     // Auditors see who asked and who answered, in order.
     const { tenderHistory } = await auditor.data<{ tenderHistory: { eventType: string; summary: string }[] }>(HISTORY, { tenderId: tender.id });
     const tenderFacts = tenderHistory.map((entry) => entry.eventType).filter((type) => !type.includes('.')); // other contexts' facts follow the close
-    expect(tenderFacts).toEqual(['TenderPublished', 'ClarificationAsked', 'ClarificationAnswered', 'TenderClosed']);
+    expect(tenderFacts).toEqual(['TenderPublished', 'ClarificationAsked', 'ClarificationAnswered', 'TenderClosed', 'TenderDeclaredUnsuccessful']);
     expect(tenderHistory[1]?.summary).toContain(DEMO_ORGANISATIONS.brightpathYouthTrust.id);
   }, 90_000);
 });

@@ -7,6 +7,7 @@ import { CommissioningPlanReadModel } from './commissioning-plan-read-model.port
 import { TenderDocumentStore } from './tender-document-store.port';
 import {
   AmendTenderDocumentCommand,
+  DeclareTenderUnsuccessfulCommand,
   AnswerClarificationCommand,
   AskClarificationCommand,
   type ClarificationCommandResult,
@@ -172,6 +173,13 @@ export class AmendTenderDocumentHandler extends TenderCommandHandlerBase impleme
   }
 }
 
+@CommandHandler(DeclareTenderUnsuccessfulCommand)
+export class DeclareTenderUnsuccessfulHandler extends TenderCommandHandlerBase implements ICommandHandler<DeclareTenderUnsuccessfulCommand> {
+  execute({ input, context }: DeclareTenderUnsuccessfulCommand): Promise<TenderCommandResult> {
+    return this.run(input.tenderId, { type: 'DeclareTenderUnsuccessful', data: input }, context);
+  }
+}
+
 @CommandHandler(AskClarificationCommand)
 export class AskClarificationHandler extends TenderCommandHandlerBase implements ICommandHandler<AskClarificationCommand> {
   async execute({ input, context }: AskClarificationCommand): Promise<ClarificationCommandResult> {
@@ -248,5 +256,6 @@ export const TENDER_COMMAND_HANDLERS = [
   AskClarificationHandler,
   AnswerClarificationHandler,
   AmendTenderDocumentHandler,
+  DeclareTenderUnsuccessfulHandler,
   CloseDueTendersHandler,
 ];

@@ -66,6 +66,13 @@ export class AmendTenderDocumentCommand {
   ) {}
 }
 
+export class DeclareTenderUnsuccessfulCommand {
+  constructor(
+    readonly input: { readonly tenderId: string; readonly reason: string },
+    readonly context: RequestContext,
+  ) {}
+}
+
 export class CloseDueTendersCommand {
   constructor(readonly now: Date) {}
 }

@@ -14,6 +14,7 @@ describe('Tender integration events', () => {
       'tender.tender-cancelled.v1',
       'tender.clarification-published.v1',
       'tender.tender-amended.v1',
+      'tender.tender-unsuccessful.v1',
     ]);
   });
 

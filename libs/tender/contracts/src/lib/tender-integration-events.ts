@@ -27,6 +27,7 @@ export const LOT_AWARDED_V1 = 'tender.lot-awarded.v1';
 export const TENDER_CANCELLED_V1 = 'tender.tender-cancelled.v1';
 export const CLARIFICATION_PUBLISHED_V1 = 'tender.clarification-published.v1';
 export const TENDER_AMENDED_V1 = 'tender.tender-amended.v1';
+export const TENDER_UNSUCCESSFUL_V1 = 'tender.tender-unsuccessful.v1';
 
 export interface TenderPublishedV1Data {
   readonly tenderId: TenderId;
@@ -88,6 +89,18 @@ export interface TenderAmendedV1Data {
   readonly amendedAt: string;
 }
 
+/** The competition ended without an award (no compliant bid), with the commissioner's reason. */
+export interface TenderUnsuccessfulV1Data {
+  readonly tenderId: TenderId;
+  readonly reason: string;
+  readonly declaredAt: string;
+}
+
+export interface TenderUnsuccessfulV1 {
+  readonly type: typeof TENDER_UNSUCCESSFUL_V1;
+  readonly data: TenderUnsuccessfulV1Data;
+}
+
 export interface TenderPublishedV1 {
   readonly type: typeof TENDER_PUBLISHED_V1;
   readonly data: TenderPublishedV1Data;
@@ -121,7 +134,8 @@ export type TenderIntegrationEvent =
   | LotAwardedV1
   | TenderCancelledV1
   | ClarificationPublishedV1
-  | TenderAmendedV1;
+  | TenderAmendedV1
+  | TenderUnsuccessfulV1;
 
 export const TENDER_INTEGRATION_EVENT_TYPES: readonly TenderIntegrationEvent['type'][] = [
   TENDER_PUBLISHED_V1,
@@ -130,6 +144,7 @@ export const TENDER_INTEGRATION_EVENT_TYPES: readonly TenderIntegrationEvent['ty
   TENDER_CANCELLED_V1,
   CLARIFICATION_PUBLISHED_V1,
   TENDER_AMENDED_V1,
+  TENDER_UNSUCCESSFUL_V1,
 ];
 
 /** Narrows an event read from the store by its type; the producer guarantees the data shape. */

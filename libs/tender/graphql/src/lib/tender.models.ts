@@ -5,6 +5,7 @@ export enum TenderStatusGql {
   closed = 'closed',
   awarded = 'awarded',
   cancelled = 'cancelled',
+  unsuccessful = 'unsuccessful',
 }
 registerEnumType(TenderStatusGql, { name: 'TenderStatus' });
 
@@ -82,8 +83,8 @@ export class TenderModel {
   @Field() reservedParticipation!: boolean;
   @Field(() => GraphQLISODateTime) publishedAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) cancelledAt!: Date | null;
-  @Field(() => String, { nullable: true }) cancellationReason!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the tender was cancelled or declared unsuccessful' }) cancelledAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled or declared unsuccessful' }) cancellationReason!: string | null;
 }
 
 @ObjectType('TenderConnection')

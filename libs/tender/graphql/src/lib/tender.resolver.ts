@@ -10,6 +10,7 @@ import {
   type ClarificationView,
   GetLotEvaluationQuery,
   AmendTenderDocumentCommand,
+  DeclareTenderUnsuccessfulCommand,
   TenderDocumentStore,
   ChangeTenderInterestCommand,
   TenderFeedQuery,
@@ -156,6 +157,21 @@ export class TenderResolver {
     const result = await this.commands.send<TenderCommandResult>(
       { operation: 'cancelTender', idempotencyKey, actor, input, req },
       (context) => new CancelTenderCommand({ tenderId: input.tenderId, reason: input.reason }, context),
+    );
+    return this.readBack(result);
+  }
+
+  @Mutation(() => TenderModel, { description: 'End a closed tender without an award (no compliant bid), with the reason' })
+  @Roles('commissioner')
+  async declareTenderUnsuccessful(
+    @Args('input') input: CancelTenderInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<TenderModel> {
+    const result = await this.commands.send<TenderCommandResult>(
+      { operation: 'declareTenderUnsuccessful', idempotencyKey, actor, input, req },
+      (context) => new DeclareTenderUnsuccessfulCommand({ tenderId: input.tenderId, reason: input.reason }, context),
     );
     return this.readBack(result);
   }

@@ -63,6 +63,8 @@ const describe = (event: RecordedEvent): string | null => {
     }
     case 'TenderCancelled':
       return `Cancelled: ${String(data['reason'])}`;
+    case 'TenderDeclaredUnsuccessful':
+      return `Declared unsuccessful: ${String(data['reason'])}`;
     case 'TenderDocumentAmended':
       return `Amended document ${String(data['documentId'])} (now ${String(data['contentHash'])}) and told every provider: ${String(data['summary'])}`;
     case 'ClarificationAsked':
@@ -165,6 +167,13 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
       await tenders.update(
         { tenderId: event.data.tenderId },
         { status: 'cancelled', cancelledAt: event.data.cancelledAt, cancellationReason: event.data.reason, lastPosition: position },
+      );
+      return;
+    case 'TenderDeclaredUnsuccessful':
+      // The reason sits with the cancellation reason: both say why the competition ended without an award.
+      await tenders.update(
+        { tenderId: event.data.tenderId },
+        { status: 'unsuccessful', cancelledAt: event.data.declaredAt, cancellationReason: event.data.reason, lastPosition: position },
       );
       return;
     case 'TenderDocumentAmended': {

@@ -119,8 +119,15 @@ export type CloseTender = Command<'CloseTender', CloseTenderData>;
 export type AwardLot = Command<'AwardLot', AwardLotData>;
 export type CancelTender = Command<'CancelTender', CancelTenderData>;
 
+export interface DeclareTenderUnsuccessfulData {
+  readonly tenderId: string;
+  /** Why no bid could be awarded, e.g. no compliant bid. */
+  readonly reason: string;
+}
+
+export type DeclareTenderUnsuccessful = Command<'DeclareTenderUnsuccessful', DeclareTenderUnsuccessfulData>;
 export type AmendTenderDocument = Command<'AmendTenderDocument', AmendTenderDocumentData>;
 export type AskClarification = Command<'AskClarification', AskClarificationData>;
 export type AnswerClarification = Command<'AnswerClarification', AnswerClarificationData>;
 
-export type TenderCommand = PublishTender | CloseTender | AwardLot | CancelTender | AskClarification | AnswerClarification | AmendTenderDocument;
+export type TenderCommand = PublishTender | CloseTender | AwardLot | CancelTender | AskClarification | AnswerClarification | AmendTenderDocument | DeclareTenderUnsuccessful;

@@ -9,11 +9,12 @@ import {
   type AwardLot,
   type CancelTender,
   type CloseTender,
+  type DeclareTenderUnsuccessful,
   type PublishTender,
   type TenderCommand,
 } from './tender.commands';
 import { TenderRuleBroken } from './tender.errors';
-import type { ClarificationAnswered, ClarificationAsked, TenderDocumentAmended, LotAwarded, TenderCancelled, TenderClosed, TenderEvent, TenderPublished } from './tender.events';
+import type { ClarificationAnswered, ClarificationAsked, TenderDeclaredUnsuccessful, TenderDocumentAmended, LotAwarded, TenderCancelled, TenderClosed, TenderEvent, TenderPublished } from './tender.events';
 import type { PublishedTender, TenderState } from './tender.state';
 
 const MAX_PAYMENT_TERMS_DAYS = 30;
@@ -188,6 +189,7 @@ const awardLot = (command: AwardLot, state: TenderState): LotAwarded => {
   const tender = existing(state, data.tenderId);
   assertActsForCommissioner(tender, metadata);
   if (tender.status === 'cancelled') throw new TenderRuleBroken('TENDER_CANCELLED', `Tender ${tender.tenderId} was cancelled`);
+  if (tender.status === 'unsuccessful') throw new TenderRuleBroken('TENDER_UNSUCCESSFUL', `Tender ${tender.tenderId} was declared unsuccessful`);
   if (tender.status === 'open') {
     throw new TenderRuleBroken('TENDER_NOT_CLOSED', `Tender ${tender.tenderId} has not closed for bids yet`, {
       submissionDeadline: tender.submissionDeadline,
@@ -248,6 +250,7 @@ const cancelTender = (command: CancelTender, state: TenderState): TenderCancelle
   const tender = existing(state, data.tenderId);
   assertActsForCommissioner(tender, metadata);
   if (tender.status === 'cancelled') throw new TenderRuleBroken('TENDER_ALREADY_CANCELLED', `Tender ${tender.tenderId} is already cancelled`);
+  if (tender.status === 'unsuccessful') throw new TenderRuleBroken('TENDER_UNSUCCESSFUL', `Tender ${tender.tenderId} was declared unsuccessful`);
   const awarded = tender.lots.filter((lot) => lot.award !== null).map((lot) => lot.lotId);
   if (awarded.length > 0) {
     throw new TenderRuleBroken('TENDER_ALREADY_AWARDED', `Tender ${tender.tenderId} has awarded lots and can no longer be cancelled`, {
@@ -256,6 +259,24 @@ const cancelTender = (command: CancelTender, state: TenderState): TenderCancelle
   }
   if (isBlank(data.reason)) throw new TenderRuleBroken('CANCELLATION_REASON_REQUIRED', 'Cancelling a tender needs a reason');
   return { type: 'TenderCancelled', data: { tenderId: tender.tenderId, reason: data.reason.trim(), cancelledAt: metadata.now.toISOString() } };
+};
+
+// No compliant bid: the competition ends without an award; the commissioner says why.
+const declareUnsuccessful = (command: DeclareTenderUnsuccessful, state: TenderState): TenderDeclaredUnsuccessful => {
+  const { data, metadata } = command;
+  const tender = existing(state, data.tenderId);
+  assertActsForCommissioner(tender, metadata);
+  if (tender.status === 'cancelled') throw new TenderRuleBroken('TENDER_CANCELLED', `Tender ${tender.tenderId} was cancelled`);
+  if (tender.status === 'unsuccessful') throw new TenderRuleBroken('TENDER_UNSUCCESSFUL', `Tender ${tender.tenderId} was already declared unsuccessful`);
+  if (tender.status === 'open') {
+    throw new TenderRuleBroken('TENDER_NOT_CLOSED', `Bids on tender ${tender.tenderId} are still sealed`, { submissionDeadline: tender.submissionDeadline });
+  }
+  const awarded = tender.lots.filter((lot) => lot.award !== null).map((lot) => lot.lotId);
+  if (awarded.length > 0) {
+    throw new TenderRuleBroken('TENDER_ALREADY_AWARDED', `Tender ${tender.tenderId} has awarded lots`, { awardedLotIds: awarded });
+  }
+  if (isBlank(data.reason)) throw new TenderRuleBroken('UNSUCCESSFUL_REASON_REQUIRED', 'Say why no bid can be awarded');
+  return { type: 'TenderDeclaredUnsuccessful', data: { tenderId: tender.tenderId, reason: data.reason.trim(), declaredAt: metadata.now.toISOString() } };
 };
 
 // Late actions are refused by time, whether or not the scheduler has closed the tender yet.
@@ -369,6 +390,8 @@ export const decideTender = (command: TenderCommand, state: TenderState): readon
       return [answerClarification(command, state)];
     case 'AmendTenderDocument':
       return [amendDocument(command, state)];
+    case 'DeclareTenderUnsuccessful':
+      return [declareUnsuccessful(command, state)];
     default: {
       const unknown: never = command;
       throw new Error(`Unknown tender command ${(unknown as { type: string }).type}`);

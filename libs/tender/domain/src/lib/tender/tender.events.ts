@@ -89,6 +89,7 @@ export type TenderCancelled = DomainEvent<'TenderCancelled', TenderCancelledData
 export type ClarificationAsked = DomainEvent<'ClarificationAsked', ClarificationAskedData>;
 export type ClarificationAnswered = DomainEvent<'ClarificationAnswered', ClarificationAnsweredData>;
 
+export type TenderDeclaredUnsuccessful = DomainEvent<'TenderDeclaredUnsuccessful', { readonly tenderId: string; readonly reason: string; readonly declaredAt: string }>;
 export type TenderDocumentAmended = DomainEvent<'TenderDocumentAmended', TenderDocumentAmendedData>;
 
 export type TenderEvent =
@@ -98,7 +99,8 @@ export type TenderEvent =
   | TenderCancelled
   | ClarificationAsked
   | ClarificationAnswered
-  | TenderDocumentAmended;
+  | TenderDocumentAmended
+  | TenderDeclaredUnsuccessful;
 
 export const TENDER_EVENT_TYPES: readonly TenderEvent['type'][] = [
   'TenderPublished',
@@ -108,4 +110,5 @@ export const TENDER_EVENT_TYPES: readonly TenderEvent['type'][] = [
   'ClarificationAsked',
   'ClarificationAnswered',
   'TenderDocumentAmended',
+  'TenderDeclaredUnsuccessful',
 ];

@@ -71,7 +71,13 @@ export interface PublishedTenderAmended {
   };
 }
 
+export interface PublishedTenderUnsuccessful {
+  readonly type: 'tender.tender-unsuccessful.v1';
+  readonly data: { readonly tenderId: string; readonly reason: string; readonly declaredAt: string };
+}
+
 export type TenderPublishedFact =
+  | PublishedTenderUnsuccessful
   | PublishedTenderAmended
   | PublishedTenderPublished
   | PublishedTenderClosed
@@ -131,6 +137,8 @@ export const toIntegrationEvents = (event: TenderEvent): readonly TenderPublishe
     // A question stays with the tender until answered; only the anonymised answer is published.
     case 'ClarificationAsked':
       return [];
+    case 'TenderDeclaredUnsuccessful':
+      return [{ type: 'tender.tender-unsuccessful.v1', data: { ...event.data } }];
     case 'TenderDocumentAmended': {
       const { data } = event;
       return [

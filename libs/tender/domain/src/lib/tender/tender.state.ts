@@ -16,7 +16,7 @@ export interface TenderLot extends Lot {
  * `open` -> `closed` (deadline reached) -> `awarded` (every lot awarded); `cancelled` from open or
  * closed while nothing is awarded. Issue 3 slots `draft` before `open` and standstill after awards.
  */
-export type TenderStatus = 'open' | 'closed' | 'awarded' | 'cancelled';
+export type TenderStatus = 'open' | 'closed' | 'awarded' | 'cancelled' | 'unsuccessful';
 
 export interface UnpublishedTender {
   readonly status: 'none';
@@ -94,6 +94,8 @@ export const evolveTender = (state: TenderState, event: TenderEvent): TenderStat
     }
     case 'TenderCancelled':
       return { ...published(state, event.type), status: 'cancelled' };
+    case 'TenderDeclaredUnsuccessful':
+      return { ...published(state, event.type), status: 'unsuccessful' };
     case 'TenderDocumentAmended': {
       const tender = published(state, event.type);
       return { ...tender, documents: { ...tender.documents, [event.data.documentId]: event.data.contentHash } };
