@@ -206,6 +206,14 @@ describe('Commissioning a plan through the gateway', () => {
     );
     expect(byArea.tenders.nodes).toEqual([{ id: northTender.id, area: 'North' }]);
 
+    // The commissioner sees the plan's tenders, by strand.
+    const PLAN_TENDERS = `query($planId: ID, $strandId: ID) { tenders(planId: $planId, strandId: $strandId) { nodes { id strandId } } }`;
+    type PlanTenders = { tenders: { nodes: { id: string; strandId: string }[] } };
+    expect((await commissioner.data<PlanTenders>(PLAN_TENDERS, { planId: plan.id })).tenders.nodes.map((t) => t.strandId).sort()).toEqual(['ARTS', 'OPEN-NORTH']);
+    expect((await commissioner.data<PlanTenders>(PLAN_TENDERS, { planId: plan.id, strandId: 'OPEN-NORTH' })).tenders.nodes).toEqual([
+      { id: northTender.id, strandId: 'OPEN-NORTH' },
+    ]);
+
     // The plan records which kinds of provider were engaged, and what each strand rests on.
     expect(released.providerKindsEngaged).toEqual(['charity', 'social_landlord']);
     const byId = Object.fromEntries(released.strands.map((s) => [s.strandId, s]));

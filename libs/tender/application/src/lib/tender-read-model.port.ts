@@ -49,6 +49,9 @@ export interface TenderPage {
 export interface TenderListFilter {
   readonly status?: TenderStatus;
   readonly organisationId?: string;
+  /** Tenders of one commissioning plan (and, with `strandId`, one strand). */
+  readonly planId?: string;
+  readonly strandId?: string;
   readonly category?: string;
   /** Any of these categories (the feed); combined with `category` when both are given. */
   readonly categories?: readonly string[];

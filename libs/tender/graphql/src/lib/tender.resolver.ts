@@ -54,6 +54,8 @@ export class TenderResolver {
   async tenders(
     @Args('status', { type: () => TenderStatusGql, nullable: true }) status: TenderStatusGql | null,
     @Args('organisationId', { type: () => ID, nullable: true }) organisationId: string | null,
+    @Args('planId', { type: () => ID, nullable: true, description: 'Tenders of one commissioning plan' }) planId: string | null,
+    @Args('strandId', { type: () => ID, nullable: true, description: 'With planId: tenders of one strand' }) strandId: string | null,
     @Args('category', { type: () => String, nullable: true }) category: string | null,
     @Args('area', { type: () => String, nullable: true }) area: string | null,
     @Args('minValuePence', { type: () => Float, nullable: true, description: 'Total estimated value at least, whole pence' }) minValuePence: number | null,
@@ -72,6 +74,8 @@ export class TenderResolver {
           after,
           ...(status ? { status } : {}),
           ...(organisationId ? { organisationId } : {}),
+          ...(planId ? { planId } : {}),
+          ...(strandId ? { strandId } : {}),
           ...(category ? { category } : {}),
           ...(area ? { area } : {}),
           ...(minValuePence !== null ? { minValuePence } : {}),

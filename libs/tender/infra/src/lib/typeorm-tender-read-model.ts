@@ -73,6 +73,8 @@ export class TypeormTenderReadModel extends TenderReadModel {
     const where: FindOptionsWhere<TenderRow> = {};
     if (filter.status) where.status = filter.status;
     if (filter.organisationId) where.organisationId = filter.organisationId;
+    if (filter.planId) where.planId = filter.planId;
+    if (filter.strandId) where.strandId = filter.strandId;
     if (filter.categories) {
       const allowed = filter.category ? filter.categories.filter((category) => category === filter.category) : filter.categories;
       if (allowed.length === 0) return { items: [], hasNextPage: false, endCursor: null };
