@@ -18,6 +18,13 @@ const LOT_EVALUATION = `query($tenderId: ID!, $lotId: ID!) {
   lotEvaluation(tenderId: $tenderId, lotId: $lotId) { winnerBidId winnerOrganisationId ranking { rank bidId supplierOrganisationId totalScore } evidenceRefs }
 }`;
 
+const LOT_RESULT = `query($tenderId: ID!, $lotId: ID!) {
+  lotResult(tenderId: $tenderId, lotId: $lotId) { awardedAt entries { rank bidId supplierOrganisationId totalScore winner scores { criterionId score } } }
+}`;
+const AWARD = `mutation($input: AwardLotInput!, $key: String!) { awardLot(input: $input, idempotencyKey: $key) { status } }`;
+
+type LotResult = { awardedAt: string | null; entries: { rank: number; bidId: string; supplierOrganisationId: string; winner: boolean; scores: { criterionId: string }[] }[] };
+
 const CLARA = 'b0000000-0000-4000-8000-000000000001';
 const ED = 'b0000000-0000-4000-8000-000000000002';
 const orgs = DEMO_ORGANISATIONS;
@@ -57,7 +64,7 @@ describe('Evaluation through the gateway: scores, moderation, youth panel, ranki
     await platform?.stop();
   });
 
-  it('ranks the finalists by the published weights and the tender context receives the winner', async () => {
+  it('ranks the finalists by the published weights; the tender context receives the winner; bidders see their own scores and the winner’s only after the award', async () => {
     const deadline = new Date(Date.now() + 6_000);
     const { publishTender: tender } = await as('clara.commissioner').data<{ publishTender: { id: string } }>(PUBLISH, {
       key: newKey('publish'),
@@ -166,5 +173,38 @@ describe('Evaluation through the gateway: scores, moderation, youth panel, ranki
       [3, brightpath, 74],
     ]);
     expect(lotEvaluation?.evidenceRefs).toContain(`moderation:${kindred}:Q1`);
+
+    // Nothing about the evaluation reaches bidders before the award; the council sees it all.
+    const resultFor = async (username: string) => (await as(username).data<{ lotResult: LotResult | null }>(LOT_RESULT, { tenderId: tender.id, lotId: 'ALL' })).lotResult;
+    expect((await resultFor('clara.commissioner'))?.entries).toHaveLength(3);
+    for (const username of [...Object.keys(bidders), 'ed.commissioner', 'panel.kestrel']) expect(await resultFor(username)).toBeNull();
+
+    // Once the lot is awarded to the winner, each bidder sees its own scores and the winner's, never the others'.
+    await as('clara.commissioner').data(AWARD, {
+      key: newKey('award'),
+      input: {
+        tenderId: tender.id,
+        lotId: 'ALL',
+        bidId: kindred,
+        valuePence: 9_100_000,
+        rationale: 'Highest weighted score after moderation and the youth panel',
+        evidenceRefs: [`moderation:${kindred}:Q1`],
+        contractStartDate: '2027-04-01',
+        contractEndDate: '2030-03-31',
+        paymentTermsDays: 30,
+      },
+    });
+    const debrief = await eventually(
+      () => resultFor('yasmin.provider'),
+      (result) => result !== null,
+      20_000,
+    );
+    expect(debrief?.entries.map((e) => [e.supplierOrganisationId, e.winner])).toEqual([
+      [orgs.kindredWorks.id, true],
+      [orgs.brightpathYouthTrust.id, false],
+    ]);
+    expect(debrief?.entries[1]?.scores.map((s) => s.criterionId)).toEqual(['Q1', 'YP', 'P1']);
+    expect((await resultFor('priya.provider'))?.entries.map((e) => e.bidId)).toEqual([kindred]);
+    expect(await resultFor('ed.commissioner')).toBeNull();
   }, 120_000);
 });

@@ -8,6 +8,8 @@ import {
   EVALUATOR_COMMAND_HANDLERS,
   EVALUATOR_QUERY_HANDLERS,
   EvaluatorReadModel,
+  LOT_RESULT_QUERY_HANDLERS,
+  LotResultReadModel,
   PANEL_COMMAND_HANDLERS,
   PANEL_QUERY_HANDLERS,
   PROVIDER_COMMAND_HANDLERS,
@@ -21,6 +23,7 @@ import {
   EVALUATION_INTEGRATION_SOURCE_FILTER,
   bidReadModelProjection,
   evaluatorReadModelProjection,
+  lotResultProjection,
   panelReadModelProjection,
   PROVIDER_REGISTRY_INTEGRATION_SOURCE_FILTER,
   providerReadModelProjection,
@@ -30,6 +33,7 @@ import {
   translateEvaluationEvent,
   VisibleEvaluationPanelReadModel,
   VisibleEvaluatorReadModel,
+  VisibleLotResultReadModel,
   translateProviderEvent,
 } from '@tendril/bidding/infra';
 import { AuthModule } from '@tendril/shared/auth';
@@ -52,6 +56,7 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
   providerReadModelProjection,
   panelReadModelProjection,
   evaluatorReadModelProjection,
+  lotResultProjection,
   reactionProjection(
     integrationPublisher(store, { name: 'bidding-integration-events', filter: BIDDING_INTEGRATION_SOURCE_FILTER, translate: translateBiddingEvent }),
   ),
@@ -70,7 +75,7 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
 
 @Module({
   imports: [
-    PlatformModule.forService({ serviceName: SERVICE_NAME, defaultPort: DEFAULT_PORT, entities: projectionEntities([bidReadModelProjection, providerReadModelProjection, panelReadModelProjection, evaluatorReadModelProjection]) as never }),
+    PlatformModule.forService({ serviceName: SERVICE_NAME, defaultPort: DEFAULT_PORT, entities: projectionEntities([bidReadModelProjection, providerReadModelProjection, panelReadModelProjection, evaluatorReadModelProjection, lotResultProjection]) as never }),
     AuthModule.forRoot(),
   ],
   providers: [
@@ -82,6 +87,7 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
     ...PANEL_QUERY_HANDLERS,
     ...EVALUATOR_COMMAND_HANDLERS,
     ...EVALUATOR_QUERY_HANDLERS,
+    ...LOT_RESULT_QUERY_HANDLERS,
     BidResolver,
     ProviderResolver,
     EvaluationPanelResolver,
@@ -91,6 +97,7 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
     { provide: ProviderReadModel, useClass: RegistryProviderReadModel },
     { provide: EvaluationPanelReadModel, useClass: VisibleEvaluationPanelReadModel },
     { provide: EvaluatorReadModel, useClass: VisibleEvaluatorReadModel },
+    { provide: LotResultReadModel, useClass: VisibleLotResultReadModel },
     ...projectorsProviders(biddingProjections, [BiddingReactions]),
     { provide: BID_PROJECTION_PROGRESS, inject: [PROJECTORS], useFactory: waitForProjectors },
   ],

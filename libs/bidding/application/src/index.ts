@@ -14,3 +14,4 @@ export * from './lib/panel-read-model.port';
 export * from './lib/evaluator-command.handlers';
 export * from './lib/evaluator-commands';
 export * from './lib/evaluator-read-model.port';
+export * from './lib/lot-result-read-model.port';

@@ -13,3 +13,4 @@ export * from './lib/evaluator-read-model.entities';
 export * from './lib/evaluator.projection';
 export * from './lib/visible-evaluator-read-model';
 export * from './lib/evaluation-integration.translation';
+export * from './lib/lot-result.read-model';

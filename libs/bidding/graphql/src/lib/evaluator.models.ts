@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { EVALUATION_SCALE } from '@tendril/bidding/application';
 
@@ -62,4 +62,35 @@ export class ModerateScoreInput {
 export class CompleteLotEvaluationInput {
   @Field(() => ID) @IsString() @Length(1, 64) tenderId!: string;
   @Field(() => ID) @IsString() @Length(1, 40) lotId!: string;
+}
+
+@ObjectType('CriterionScore')
+export class CriterionScoreModel {
+  @Field(() => ID) criterionId!: string;
+  @Field() kind!: string;
+  @Field(() => Float) weightPercent!: number;
+  @Field(() => Float, { description: 'Out of 100' }) score!: number;
+  @Field(() => Float) weightedScore!: number;
+}
+
+@ObjectType('LotResultEntry')
+export class LotResultEntryModel {
+  @Field(() => Int) rank!: number;
+  @Field(() => ID) bidId!: string;
+  @Field(() => ID) supplierOrganisationId!: string;
+  @Field(() => Float) pricePence!: number;
+  @Field(() => Float) totalScore!: number;
+  @Field(() => [CriterionScoreModel]) scores!: CriterionScoreModel[];
+  @Field() winner!: boolean;
+}
+
+@ObjectType('LotResult', {
+  description: "A lot's evaluation result: all of it for the council and auditors; for a bidder, once the lot is awarded, its own scores and the winner's",
+})
+export class LotResultModel {
+  @Field(() => ID) tenderId!: string;
+  @Field(() => ID) lotId!: string;
+  @Field(() => GraphQLISODateTime) completedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) awardedAt!: Date | null;
+  @Field(() => [LotResultEntryModel]) entries!: LotResultEntryModel[];
 }

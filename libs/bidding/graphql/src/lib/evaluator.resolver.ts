@@ -9,7 +9,9 @@ import {
   type EvaluatorCommandResult,
   EvaluatorReadModel,
   type EvaluatorView,
+  GetLotResultQuery,
   ListEvaluatorsQuery,
+  type LotResultView,
 } from '@tendril/bidding/application';
 import { CurrentActor, Roles } from '@tendril/shared/auth';
 import type { Actor } from '@tendril/shared/event-store';
@@ -20,6 +22,7 @@ import {
   DeclareConflictsInput,
   EvaluationReceiptModel,
   EvaluatorModel,
+  LotResultModel,
   ModerateScoreInput,
   ScoreCriterionInput,
 } from './evaluator.models';
@@ -46,6 +49,24 @@ export class EvaluatorResolver {
   @Query(() => [EvaluatorModel], { description: "A tender's evaluators you may see" })
   async evaluators(@Args('tenderId', { type: () => ID }) tenderId: string, @CurrentActor() actor: Actor): Promise<EvaluatorModel[]> {
     return (await this.list(tenderId, actor)).map(toEvaluatorModel);
+  }
+
+  @Query(() => LotResultModel, { nullable: true, description: "A lot's evaluation result as you may see it; null before you may see any of it" })
+  async lotResult(
+    @Args('tenderId', { type: () => ID }) tenderId: string,
+    @Args('lotId', { type: () => ID }) lotId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<LotResultModel | null> {
+    const view = await this.queries.execute<GetLotResultQuery, LotResultView | null>(new GetLotResultQuery(tenderId, lotId, actor));
+    return view
+      ? {
+          tenderId: view.tenderId,
+          lotId: view.lotId,
+          completedAt: new Date(view.completedAt),
+          awardedAt: view.awardedAt ? new Date(view.awardedAt) : null,
+          entries: view.entries.map((e) => ({ ...e, scores: e.scores.map((s) => ({ ...s })) })),
+        }
+      : null;
   }
 
   @Mutation(() => [EvaluatorModel], { description: 'Assign an evaluator to your tender; they see no bid until they declare their interests' })

@@ -13,6 +13,7 @@ describe('Evaluation integration translation', () => {
     const translated = translateEvaluationEvent(
       recorded('LotEvaluationCompleted', {
         tenderId: 't-1',
+        commissionerOrganisationId: 'org-council',
         lotId: 'L',
         ranking,
         priceFormula: 'lowest-price-over-price',

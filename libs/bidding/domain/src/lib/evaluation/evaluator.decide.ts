@@ -222,6 +222,7 @@ const completeLotEvaluation = (command: CompleteLotEvaluation, state: Evaluators
     type: 'LotEvaluationCompleted',
     data: {
       tenderId: data.tenderId,
+      commissionerOrganisationId: state.commissionerOrganisationId ?? '',
       lotId: data.lotId,
       ranking: rankBids(criteria, toRank),
       priceFormula: PRICE_FORMULA,

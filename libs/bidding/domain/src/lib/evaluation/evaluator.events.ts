@@ -57,6 +57,7 @@ export type LotEvaluationCompleted = DomainEvent<
   'LotEvaluationCompleted',
   {
     readonly tenderId: string;
+    readonly commissionerOrganisationId: string;
     readonly lotId: string;
     readonly ranking: readonly RankedBid[];
     readonly priceFormula: string;
