@@ -25,6 +25,10 @@ const AWARD = `mutation($input: AwardLotInput!, $key: String!) { awardLot(input:
 
 type LotResult = { awardedAt: string | null; entries: { rank: number; bidId: string; supplierOrganisationId: string; winner: boolean; scores: { criterionId: string }[] }[] };
 
+const ASSESS = `mutation($bidId: ID!, $compliant: Boolean!, $reason: String!, $key: String!) {
+  assessBidCompliance(bidId: $bidId, compliant: $compliant, reason: $reason, idempotencyKey: $key) { id status complianceReason }
+}`;
+
 const CLARA = 'b0000000-0000-4000-8000-000000000001';
 const ED = 'b0000000-0000-4000-8000-000000000002';
 const orgs = DEMO_ORGANISATIONS;
@@ -41,6 +45,7 @@ describe('Evaluation through the gateway: scores, moderation, youth panel, ranki
     'yasmin.provider': { name: 'Brightpath Youth Trust', kind: 'registered_charity', charityNumber: '1123456', vcse: true },
     'priya.provider': { name: 'Kindred Works CIC', kind: 'community_interest_company', companyNumber: 'SC123456', vcse: true },
     'harriet.prime': { name: 'Moorland Homes', kind: 'registered_social_landlord', vcse: false },
+    'sam.provider': { name: 'Riverside Community Network', kind: 'voluntary_community_group', vcse: true },
   };
 
   beforeAll(async () => {
@@ -93,15 +98,32 @@ describe('Evaluation through the gateway: scores, moderation, youth panel, ranki
     const brightpath = bidOf[orgs.brightpathYouthTrust.id] ?? '';
     const kindred = bidOf[orgs.kindredWorks.id] ?? '';
     const moorland = bidOf[orgs.moorlandHomes.id] ?? '';
+    const riverside = bidOf[orgs.riversideCommunityNetwork.id] ?? '';
 
     for (const [evaluatorUserId, displayName] of [[ED, 'Ed Lindqvist'], [CLARA, 'Clara Okafor']] as const) {
       await as('clara.commissioner').data(ASSIGN, { key: newKey('assign'), input: { tenderId: tender.id, evaluatorUserId, displayName } });
     }
     await eventually(
       () => as('clara.commissioner').data<{ bids: { status: string }[] }>(BIDS, { tenderId: tender.id }),
-      ({ bids }) => bids.length === 3 && bids.every((b) => b.status === 'opened'),
+      ({ bids }) => bids.length === 4 && bids.every((b) => b.status === 'opened'),
       30_000,
     );
+
+    // Opened bids are checked for compliance; a non-compliant bid needs a reason and takes no further part.
+    const assess = (username: string, bidId: string, compliant: boolean, reason: string) =>
+      as(username).graphql<{ assessBidCompliance: { status: string; complianceReason: string } }>(ASSESS, { bidId, compliant, reason, key: newKey('assess') });
+    expect((await assess('clara.commissioner', riverside, false, '')).errors.map((e) => e.extensions?.code)).toEqual(['NON_COMPLIANCE_REASON_REQUIRED']);
+    expect((await assess('yasmin.provider', riverside, false, 'x')).errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect((await assess('ed.commissioner', riverside, false, 'x')).errors.map((e) => e.extensions?.code)).toEqual(['BID_NOT_FOUND']);
+    expect((await assess('clara.commissioner', riverside, false, 'No price breakdown for the second year')).data?.assessBidCompliance).toEqual({
+      id: riverside,
+      status: 'non_compliant',
+      complianceReason: 'No price breakdown for the second year',
+    });
+    for (const bidId of [brightpath, kindred, moorland]) expect((await assess('clara.commissioner', bidId, true, 'All mandatory sections answered')).errors).toEqual([]);
+    expect(
+      await as('clara.commissioner').errorCodes(SHORTLIST, { key: newKey('shortlist'), input: { tenderId: tender.id, lotId: 'ALL', bidIds: [riverside], reason: 'Try' } }),
+    ).toEqual(['BID_NOT_FOUND']);
 
     // Scores need a declaration first; a declared conflict removes the evaluator from that bid.
     const score = (username: string, bidId: string, mark: number) =>

@@ -27,7 +27,7 @@ import {
   uuidV5,
 } from '@tendril/shared/ddd';
 import { EVENT_STORE, type EventStore, StreamNotFoundError } from '@tendril/shared/event-store';
-import { AmendBidCommand, type BidCommandResult, SubmitBidCommand, WithdrawBidCommand } from './bidding-commands';
+import { AmendBidCommand, AssessBidComplianceCommand, type BidCommandResult, SubmitBidCommand, WithdrawBidCommand } from './bidding-commands';
 
 const metadataOf = (clock: Clock, context: RequestContext): CommandMetadata => ({
   now: clock.now(),
@@ -145,4 +145,27 @@ export class AmendBidHandler implements ICommandHandler<AmendBidCommand> {
   }
 }
 
-export const BID_COMMAND_HANDLERS = [SubmitBidHandler, WithdrawBidHandler, AmendBidHandler];
+@CommandHandler(AssessBidComplianceCommand)
+export class AssessBidComplianceHandler implements ICommandHandler<AssessBidComplianceCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ input, context }: AssessBidComplianceCommand): Promise<BidCommandResult> {
+    const bid = await foldStream(this.store, bidStreamName(input.bidId), bidDecider);
+    // Sealing again: a bid the caller may not know of looks like no bid at all.
+    if (bid.status === 'none' || context.actor.organisationId !== bid.commissionerOrganisationId) {
+      throw new DomainRuleBroken('BID_NOT_FOUND', `No bid ${input.bidId} of your tenders exists`);
+    }
+    const result = await handleCommand({
+      store: this.store,
+      streamName: bidStreamName(input.bidId),
+      decider: bidDecider,
+      command: { type: 'AssessBidCompliance', data: input, metadata: metadataOf(this.clock, context) },
+    });
+    return { bidId: input.bidId, position: result.appendResult?.position ?? null };
+  }
+}
+
+export const BID_COMMAND_HANDLERS = [SubmitBidHandler, WithdrawBidHandler, AmendBidHandler, AssessBidComplianceHandler];

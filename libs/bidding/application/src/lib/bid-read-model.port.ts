@@ -18,6 +18,8 @@ export interface BidView {
   readonly amendedAt: string | null;
   readonly withdrawnAt: string | null;
   readonly openedAt: string | null;
+  /** Why the commissioner found the bid compliant or not; null until checked. */
+  readonly complianceReason: string | null;
 }
 
 export interface BidFilter {

@@ -37,3 +37,10 @@ export interface BidCommandResult {
   readonly bidId: string;
   readonly position: number | null;
 }
+
+export class AssessBidComplianceCommand {
+  constructor(
+    readonly input: { readonly bidId: string; readonly compliant: boolean; readonly reason: string },
+    readonly context: RequestContext,
+  ) {}
+}

@@ -113,7 +113,8 @@ export class CompleteLotEvaluationHandler extends EvaluatorCommandHandler implem
     const panelScores: Record<string, number> = {};
     for (const entry of liveEntries(competition).filter((e) => e.lotId === input.lotId)) {
       const bid = await fold(this.store, bidStreamName(entry.bidId), bidDecider);
-      if (bid.status === 'none') continue;
+      // A bid found non-compliant takes no further part in the evaluation.
+      if (bid.status === 'none' || bid.status === 'non_compliant') continue;
       bids.push({ bidId: bid.bidId, organisationId: bid.organisationId, pricePence: bid.pricePence, submittedAt: bid.submittedAt });
       const panelScore = panelScoreOf(panel, bid.bidId, PANEL_SCALE.max);
       if (panelScore !== null) panelScores[bid.bidId] = panelScore;

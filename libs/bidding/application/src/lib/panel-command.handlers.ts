@@ -1,6 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  bidDecider,
+  bidStreamName,
   type ClosedCompetitionFacts,
   type CompetitionState,
   competitionDecider,
@@ -57,7 +59,19 @@ abstract class PanelCommandHandler {
 @CommandHandler(ShortlistBidsCommand)
 export class ShortlistBidsHandler extends PanelCommandHandler implements ICommandHandler<ShortlistBidsCommand> {
   async execute({ input, context }: ShortlistBidsCommand): Promise<PanelCommandResult> {
-    const competition = closedCompetitionFacts(await this.competition(input.tenderId));
+    const facts = closedCompetitionFacts(await this.competition(input.tenderId));
+    // Non-compliant bids cannot be shortlisted: they are left out of the live bids the rule checks.
+    const compliantBids = [];
+    for (const bid of facts.liveBids) {
+      let state = bidDecider.initialState();
+      try {
+        for await (const event of this.store.readStream(bidStreamName(bid.bidId))) state = bidDecider.evolve(state, { type: event.type, data: event.data } as never);
+      } catch (error) {
+        if (!(error instanceof StreamNotFoundError)) throw error;
+      }
+      if (state.status !== 'non_compliant') compliantBids.push(bid);
+    }
+    const competition = { ...facts, liveBids: compliantBids };
     return this.decide(input.tenderId, context, { type: 'ShortlistBids', data: { ...input, competition } });
   }
 }

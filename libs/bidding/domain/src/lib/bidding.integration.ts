@@ -56,6 +56,7 @@ export const toIntegrationEvents = (event: BiddingEvent): readonly BiddingPublis
     case 'BidAmended':
     case 'BidWithdrawn':
     case 'BidOpened':
+    case 'BidComplianceAssessed':
       return [];
     default: {
       const unknown: never = event;

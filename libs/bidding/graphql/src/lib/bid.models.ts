@@ -6,6 +6,8 @@ export enum BidStatusGql {
   submitted = 'submitted',
   withdrawn = 'withdrawn',
   opened = 'opened',
+  compliant = 'compliant',
+  non_compliant = 'non_compliant',
 }
 registerEnumType(BidStatusGql, { name: 'BidStatus' });
 
@@ -51,6 +53,7 @@ export class BidModel {
   @Field(() => GraphQLISODateTime, { nullable: true }) amendedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) withdrawnAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) openedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: "The commissioner's reason when checking compliance" }) complianceReason!: string | null;
 }
 
 @InputType()

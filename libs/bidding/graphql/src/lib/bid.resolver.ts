@@ -2,6 +2,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   AmendBidCommand,
+  AssessBidComplianceCommand,
   type BidCommandResult,
   BidReadModel,
   type BidView,
@@ -33,6 +34,7 @@ export const toBidModel = (view: BidView): BidModel => ({
   amendedAt: view.amendedAt ? new Date(view.amendedAt) : null,
   withdrawnAt: view.withdrawnAt ? new Date(view.withdrawnAt) : null,
   openedAt: view.openedAt ? new Date(view.openedAt) : null,
+  complianceReason: view.complianceReason,
 });
 
 /** The consortium's lead is always the organisation submitting the bid. */
@@ -136,6 +138,23 @@ export class BidResolver {
     const result = await this.commands.send<BidCommandResult>(
       { operation: 'withdrawBid', idempotencyKey, actor, input: { bidId }, req },
       (context) => new WithdrawBidCommand(bidId, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => BidModel, { description: "Record whether an opened bid of your tender is compliant, with the reason (required when it is not)" })
+  @Roles('commissioner')
+  async assessBidCompliance(
+    @Args('bidId', { type: () => ID }) bidId: string,
+    @Args('compliant') compliant: boolean,
+    @Args('reason', { defaultValue: '' }) reason: string,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<BidModel> {
+    const result = await this.commands.send<BidCommandResult>(
+      { operation: 'assessBidCompliance', idempotencyKey, actor, input: { bidId, compliant, reason }, req },
+      (context) => new AssessBidComplianceCommand({ bidId, compliant, reason: reason.slice(0, 5000) }, context),
     );
     return this.readBack(result, actor);
   }

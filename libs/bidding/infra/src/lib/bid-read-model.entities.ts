@@ -21,4 +21,5 @@ export class BidRow {
   @Column({ type: 'varchar', length: 30, nullable: true }) amendedAt!: string | null;
   @Column({ type: 'varchar', length: 30, nullable: true }) withdrawnAt!: string | null;
   @Column({ type: 'varchar', length: 30, nullable: true }) openedAt!: string | null;
+  @Column({ type: 'text', nullable: true }) complianceReason!: string | null;
 }

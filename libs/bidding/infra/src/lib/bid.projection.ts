@@ -24,6 +24,7 @@ export const evolveBidRow = (row: BidRow | null, event: BidEvent): BidRow | null
         amendedAt: null,
         withdrawnAt: null,
         openedAt: null,
+        complianceReason: null,
       };
     }
     case 'BidAmended':
@@ -40,6 +41,8 @@ export const evolveBidRow = (row: BidRow | null, event: BidEvent): BidRow | null
       return row && { ...row, status: 'withdrawn', withdrawnAt: event.data.withdrawnAt };
     case 'BidOpened':
       return row && { ...row, status: 'opened', openedAt: event.data.openedAt };
+    case 'BidComplianceAssessed':
+      return row && { ...row, status: event.data.compliant ? 'compliant' : 'non_compliant', complianceReason: event.data.reason };
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled bid event ${(unknown as { type: string }).type}`);

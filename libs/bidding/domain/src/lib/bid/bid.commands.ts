@@ -68,4 +68,7 @@ export type WithdrawBid = Command<'WithdrawBid', { readonly bidId: string }>;
 /** Issued by the platform for each bid listed when the competition closes. */
 export type OpenBid = Command<'OpenBid', { readonly bidId: string }>;
 
-export type BidCommand = SubmitBid | AmendBid | WithdrawBid | OpenBid;
+/** The tender's commissioner records whether an opened bid is compliant, and why not when it is not. */
+export type AssessBidCompliance = Command<'AssessBidCompliance', { readonly bidId: string; readonly compliant: boolean; readonly reason: string }>;
+
+export type BidCommand = SubmitBid | AmendBid | WithdrawBid | OpenBid | AssessBidCompliance;

@@ -10,11 +10,12 @@ import {
   bidderColleague,
   bidSubmitted,
   commissioner,
+  otherCommissioner,
   DEADLINE,
   platform,
   rivalBidder,
 } from '../testing/bidding.spec-fixtures';
-import type { AmendBid, OpenBid, PartnerRegistryFacts, SubmitBid, SubmitBidContent, WithdrawBid } from './bid.commands';
+import type { AmendBid, AssessBidCompliance, OpenBid, PartnerRegistryFacts, SubmitBid, SubmitBidContent, WithdrawBid } from './bid.commands';
 import { bidDecider, bidStreamName } from './bid.decider';
 import type { BidAmended, BidOpened, BidWithdrawn } from './bid.events';
 
@@ -159,6 +160,38 @@ describe('Bid', () => {
 
     it('cannot be submitted twice', () => {
       spec.given([bidSubmitted]).when(submit()).thenThrows('BID_ALREADY_SUBMITTED');
+    });
+  });
+
+  describe('checked for compliance', () => {
+    const assess = (compliant: boolean, reason: string, actor: Actor = commissioner): AssessBidCompliance => ({
+      type: 'AssessBidCompliance',
+      data: { bidId: 'bid-1', compliant, reason },
+      metadata: at(AFTER_DEADLINE, actor),
+    });
+    const assessed = (compliant: boolean, reason: string) => ({
+      type: 'BidComplianceAssessed' as const,
+      data: { bidId: 'bid-1', tenderId: 'tender-1', lotId: 'lot-north', compliant, reason, assessedAt: AFTER_DEADLINE },
+    });
+
+    it('is found compliant or non-compliant with a reason by the tender’s commissioner once opened', () => {
+      spec.given([bidSubmitted, opened]).when(assess(true, '')).then([assessed(true, '')]);
+      spec.given([bidSubmitted, opened]).when(assess(false, ' No safeguarding policy attached ')).then([assessed(false, 'No safeguarding policy attached')]);
+      expect(spec.given([bidSubmitted, opened, assessed(false, 'Late documents')]).fold()).toMatchObject({ status: 'non_compliant' });
+    });
+
+    it('needs a reason to be found non-compliant', () => {
+      spec.given([bidSubmitted, opened]).when(assess(false, ' ')).thenThrows('NON_COMPLIANCE_REASON_REQUIRED');
+    });
+
+    it('is checked only once, only after opening, and only by the tender’s commissioners', () => {
+      spec.given([bidSubmitted, opened, assessed(true, '')]).when(assess(false, 'Changed my mind')).thenThrows('BID_COMPLIANCE_ALREADY_ASSESSED');
+      spec.given([bidSubmitted]).when(assess(true, '')).thenThrows('BID_NOT_OPENED');
+      spec.given([bidSubmitted, opened]).when(assess(true, '', otherCommissioner)).thenThrows('NOT_THE_COMMISSIONER_OF_THE_TENDER');
+    });
+
+    it('is not reopened by a repeated opening', () => {
+      spec.given([bidSubmitted, opened, assessed(true, '')]).when({ type: 'OpenBid', data: { bidId: 'bid-1' }, metadata: at(AFTER_DEADLINE, platform) }).then([]);
     });
   });
 

@@ -3,8 +3,8 @@ import { assertActsForBidder, assertSystem } from '../actors';
 import { BiddingRuleBroken } from '../bidding.errors';
 import { assertAcceptsBidsFor } from '../competition/competition.facts';
 import { deadlineReached, isWholePositivePence } from '../values/value-guards';
-import type { AmendBid, BidCommand, OpenBid, QualityAnswer, SubmitBid, WithdrawBid } from './bid.commands';
-import type { BidAmended, BidEvent, BidOpened, BidSubmitted, BidWithdrawn } from './bid.events';
+import type { AmendBid, AssessBidCompliance, BidCommand, OpenBid, QualityAnswer, SubmitBid, WithdrawBid } from './bid.commands';
+import type { BidAmended, BidComplianceAssessed, BidEvent, BidOpened, BidSubmitted, BidWithdrawn } from './bid.events';
 import type { BidState, SubmittedBid } from './bid.state';
 import { assertBidPartners } from './bid-partners';
 
@@ -33,7 +33,7 @@ const assertContent = (pricePence: number, answers: readonly QualityAnswer[], an
 const assertChangeable = (bid: SubmittedBid, metadata: CommandMetadata): void => {
   assertActsForBidder(metadata, bid.organisationId);
   if (bid.status === 'withdrawn') throw new BiddingRuleBroken('BID_WITHDRAWN', `Bid ${bid.bidId} was withdrawn`, { bidId: bid.bidId });
-  if (bid.status === 'opened' || deadlineReached(bid.submissionDeadline, metadata.now)) {
+  if (bid.status !== 'submitted' || deadlineReached(bid.submissionDeadline, metadata.now)) {
     throw new BiddingRuleBroken('TENDER_DEADLINE_PASSED', 'Bids cannot change after the deadline', { submissionDeadline: bid.submissionDeadline });
   }
 };
@@ -102,7 +102,7 @@ const openBid = (command: OpenBid, state: BidState): BidOpened[] => {
   const { data, metadata } = command;
   const bid = existing(state, data.bidId);
   assertSystem(metadata, command.type);
-  if (bid.status === 'opened') return [];
+  if (bid.status === 'opened' || bid.status === 'compliant' || bid.status === 'non_compliant') return [];
   if (bid.status === 'withdrawn') throw new BiddingRuleBroken('BID_WITHDRAWN', `Bid ${bid.bidId} was withdrawn`, { bidId: bid.bidId });
   if (!deadlineReached(bid.submissionDeadline, metadata.now)) {
     throw new BiddingRuleBroken('TENDER_DEADLINE_NOT_REACHED', 'Bids stay sealed until the deadline', { submissionDeadline: bid.submissionDeadline });
@@ -115,6 +115,28 @@ const openBid = (command: OpenBid, state: BidState): BidOpened[] => {
   ];
 };
 
+const assessBidCompliance = (command: AssessBidCompliance, state: BidState): BidComplianceAssessed => {
+  const { data, metadata } = command;
+  const bid = existing(state, data.bidId);
+  const { actor } = metadata;
+  if (actor.role !== 'commissioner' || actor.organisationId !== bid.commissionerOrganisationId) {
+    throw new BiddingRuleBroken('NOT_THE_COMMISSIONER_OF_THE_TENDER', "Only the tender's own commissioners check compliance");
+  }
+  if (bid.status === 'compliant' || bid.status === 'non_compliant') {
+    throw new BiddingRuleBroken('BID_COMPLIANCE_ALREADY_ASSESSED', `Bid ${bid.bidId} was already found ${bid.status.replace('_', '-')}`, { bidId: bid.bidId });
+  }
+  if (bid.status !== 'opened') {
+    throw new BiddingRuleBroken('BID_NOT_OPENED', 'Only an opened bid is checked for compliance', { bidId: bid.bidId, status: bid.status });
+  }
+  if (!data.compliant && data.reason.trim() === '') {
+    throw new BiddingRuleBroken('NON_COMPLIANCE_REASON_REQUIRED', 'Say why the bid is not compliant');
+  }
+  return {
+    type: 'BidComplianceAssessed',
+    data: { bidId: bid.bidId, tenderId: bid.tenderId, lotId: bid.lotId, compliant: data.compliant, reason: data.reason.trim(), assessedAt: metadata.now.toISOString() },
+  };
+};
+
 export const decideBid = (command: BidCommand, state: BidState): readonly BidEvent[] => {
   switch (command.type) {
     case 'SubmitBid':
@@ -125,6 +147,8 @@ export const decideBid = (command: BidCommand, state: BidState): readonly BidEve
       return [withdrawBid(command, state)];
     case 'OpenBid':
       return openBid(command, state);
+    case 'AssessBidCompliance':
+      return [assessBidCompliance(command, state)];
     default: {
       const unknown: never = command;
       throw new Error(`Unknown bid command ${(unknown as { type: string }).type}`);

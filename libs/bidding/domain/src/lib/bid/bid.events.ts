@@ -46,6 +46,12 @@ export type BidOpened = DomainEvent<
   { readonly bidId: string; readonly tenderId: string; readonly lotId: string; readonly organisationId: string; readonly openedAt: string }
 >;
 
-export type BidEvent = BidSubmitted | BidAmended | BidWithdrawn | BidOpened;
+/** The commissioner's compliance check of an opened bid, with the reason (required when non-compliant). */
+export type BidComplianceAssessed = DomainEvent<
+  'BidComplianceAssessed',
+  { readonly bidId: string; readonly tenderId: string; readonly lotId: string; readonly compliant: boolean; readonly reason: string; readonly assessedAt: string }
+>;
 
-export const BID_EVENT_TYPES: readonly BidEvent['type'][] = ['BidSubmitted', 'BidAmended', 'BidWithdrawn', 'BidOpened'];
+export type BidEvent = BidSubmitted | BidAmended | BidWithdrawn | BidOpened | BidComplianceAssessed;
+
+export const BID_EVENT_TYPES: readonly BidEvent['type'][] = ['BidSubmitted', 'BidAmended', 'BidWithdrawn', 'BidOpened', 'BidComplianceAssessed'];

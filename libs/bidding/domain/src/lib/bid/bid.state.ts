@@ -1,8 +1,11 @@
 import type { Consortium, ProposedSubcontractor, QualityAnswer } from './bid.commands';
 import type { BidEvent } from './bid.events';
 
-/** `submitted` (sealed, amendable) -> `withdrawn` before the deadline, or -> `opened` at it. */
-export type BidStatus = 'submitted' | 'withdrawn' | 'opened';
+/**
+ * `submitted` (sealed, amendable) -> `withdrawn` before the deadline, or -> `opened` at it ->
+ * `compliant` or `non_compliant` (with a reason) when the commissioner checks it.
+ */
+export type BidStatus = 'submitted' | 'withdrawn' | 'opened' | 'compliant' | 'non_compliant';
 
 export interface NoBid {
   readonly status: 'none';
@@ -73,6 +76,8 @@ export const evolveBid = (state: BidState, event: BidEvent): BidState => {
       return { ...submitted(state, event.type), status: 'withdrawn' };
     case 'BidOpened':
       return { ...submitted(state, event.type), status: 'opened' };
+    case 'BidComplianceAssessed':
+      return { ...submitted(state, event.type), status: event.data.compliant ? 'compliant' : 'non_compliant' };
     default: {
       const unknown: never = event;
       throw new Error(`Unknown bid event ${(unknown as { type: string }).type}`);
