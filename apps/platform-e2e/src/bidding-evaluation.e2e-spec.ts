@@ -158,6 +158,10 @@ describe('Evaluation through the gateway: scores, moderation, youth panel, ranki
 
     // The youth panel visits the three finalists and scores them.
     await as('clara.commissioner').data(SHORTLIST, { key: newKey('shortlist'), input: { tenderId: tender.id, lotId: 'ALL', bidIds: [brightpath, kindred, moorland], reason: 'All three are finalists' } });
+    const statuses = async () =>
+      Object.fromEntries((await as('clara.commissioner').data<{ bids: { id: string; status: string }[] }>(BIDS, { tenderId: tender.id })).bids.map((b) => [b.id, b.status]));
+    await eventually(statuses, (byId) => byId[kindred] === 'shortlisted' && byId[brightpath] === 'shortlisted' && byId[moorland] === 'shortlisted');
+    expect((await statuses())[riverside]).toBe('non_compliant');
     const today = new Date().toISOString().slice(0, 10);
     for (const bidId of [brightpath, kindred, moorland]) {
       await as('panel.kestrel').data(VISIT, { key: newKey('visit'), input: { tenderId: tender.id, bidId, ageBand: 'AGE_16_17', visitedOn: today, observations: 'Evening session' } });
@@ -216,6 +220,9 @@ describe('Evaluation through the gateway: scores, moderation, youth panel, ranki
         paymentTermsDays: 30,
       },
     });
+    // Each bid learns its outcome: the winner is successful, every other live bid unsuccessful.
+    const outcomes = await eventually(statuses, (byId) => byId[kindred] === 'successful');
+    expect(outcomes).toEqual({ [kindred]: 'successful', [brightpath]: 'unsuccessful', [moorland]: 'unsuccessful', [riverside]: 'unsuccessful' });
     const debrief = await eventually(
       () => resultFor('yasmin.provider'),
       (result) => result !== null,

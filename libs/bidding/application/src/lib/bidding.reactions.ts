@@ -7,11 +7,15 @@ import {
   competitionDecider,
   competitionStreamName,
   COMPETITION_STREAM_PREFIX,
+  type BidCommand,
+  type BidsShortlisted,
+  PANEL_STREAM_PREFIX,
 } from '@tendril/bidding/domain';
 import { CLOCK, type Clock, type CommandMetadata, DomainRuleBroken, handleCommand } from '@tendril/shared/ddd';
-import { type Actor, EVENT_STORE, type EventStore, type RecordedEvent } from '@tendril/shared/event-store';
+import { type Actor, EVENT_STORE, type EventStore, type RecordedEvent, StreamNotFoundError } from '@tendril/shared/event-store';
 import {
   isTenderIntegrationEvent,
+  LOT_AWARDED_V1,
   TENDER_CANCELLED_V1,
   TENDER_CLOSED_V1,
   TENDER_INTEGRATION_STREAM_PREFIX,
@@ -28,7 +32,7 @@ export const BIDDING_SYSTEM_ACTOR: Actor = { userId: 'system:bidding-reactions',
 @Injectable()
 export class BiddingReactions {
   readonly name = 'bidding-follows-tenders';
-  readonly filter = { streamPrefixes: [TENDER_INTEGRATION_STREAM_PREFIX, COMPETITION_STREAM_PREFIX] };
+  readonly filter = { streamPrefixes: [TENDER_INTEGRATION_STREAM_PREFIX, COMPETITION_STREAM_PREFIX, PANEL_STREAM_PREFIX] };
   private readonly logger = new Logger('BiddingReactions');
 
   constructor(
@@ -56,9 +60,15 @@ export class BiddingReactions {
           return this.competition(event, { type: 'CloseCompetition', data: { tenderId: event.data.tenderId } });
         case TENDER_CANCELLED_V1:
           return this.competition(event, { type: 'CancelCompetition', data: { tenderId: event.data.tenderId, reason: event.data.reason } });
+        case LOT_AWARDED_V1:
+          return this.recordOutcomes(event, event.data.tenderId, event.data.lotId, event.data.bidId);
         default:
-          return; // awards are the tender context's business
+          return;
       }
+    }
+    if (event.type === 'BidsShortlisted') {
+      for (const bidId of (event.data as BidsShortlisted['data']).bidIds) await this.bid(event, { type: 'MarkBidShortlisted', data: { bidId } });
+      return;
     }
     if (event.type === 'CompetitionClosed') {
       const closed = event.data as CompetitionClosed['data'];
@@ -80,6 +90,32 @@ export class BiddingReactions {
         }
       }
     }
+  }
+
+  /** Every live bid of the awarded lot learns whether it won. */
+  private async recordOutcomes(cause: RecordedEvent, tenderId: string, lotId: string, awardedBidId: string): Promise<void> {
+    let competition = competitionDecider.initialState();
+    try {
+      for await (const recorded of this.store.readStream(competitionStreamName(tenderId))) {
+        competition = competitionDecider.evolve(competition, { type: recorded.type, data: recorded.data } as never);
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    if (competition.status === 'unknown') return;
+    for (const entry of competition.entries.filter((e) => e.status === 'live' && e.lotId === lotId)) {
+      await this.bid(cause, { type: 'RecordBidOutcome', data: { bidId: entry.bidId, successful: entry.bidId === awardedBidId } });
+    }
+  }
+
+  private async bid(cause: RecordedEvent, command: Pick<BidCommand, 'type' | 'data'>): Promise<void> {
+    const bidId = (command.data as { bidId: string }).bidId;
+    await handleCommand({
+      store: this.store,
+      streamName: bidStreamName(bidId),
+      decider: bidDecider,
+      command: { ...command, metadata: { ...this.metadata(cause), idempotencyKey: `reaction:${cause.metadata.eventId}:${bidId}` } } as BidCommand,
+    });
   }
 
   private async competition(event: RecordedEvent, command: Pick<CompetitionCommand, 'type' | 'data'>): Promise<void> {

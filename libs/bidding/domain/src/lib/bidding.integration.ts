@@ -57,6 +57,8 @@ export const toIntegrationEvents = (event: BiddingEvent): readonly BiddingPublis
     case 'BidWithdrawn':
     case 'BidOpened':
     case 'BidComplianceAssessed':
+    case 'BidShortlisted':
+    case 'BidOutcomeRecorded':
       return [];
     default: {
       const unknown: never = event;

@@ -8,6 +8,9 @@ export enum BidStatusGql {
   opened = 'opened',
   compliant = 'compliant',
   non_compliant = 'non_compliant',
+  shortlisted = 'shortlisted',
+  successful = 'successful',
+  unsuccessful = 'unsuccessful',
 }
 registerEnumType(BidStatusGql, { name: 'BidStatus' });
 

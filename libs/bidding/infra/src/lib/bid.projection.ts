@@ -41,6 +41,10 @@ export const evolveBidRow = (row: BidRow | null, event: BidEvent): BidRow | null
       return row && { ...row, status: 'withdrawn', withdrawnAt: event.data.withdrawnAt };
     case 'BidOpened':
       return row && { ...row, status: 'opened', openedAt: event.data.openedAt };
+    case 'BidShortlisted':
+      return row && { ...row, status: 'shortlisted' };
+    case 'BidOutcomeRecorded':
+      return row && { ...row, status: event.data.successful ? 'successful' : 'unsuccessful' };
     case 'BidComplianceAssessed':
       return row && { ...row, status: event.data.compliant ? 'compliant' : 'non_compliant', complianceReason: event.data.reason };
     default: {

@@ -71,4 +71,10 @@ export type OpenBid = Command<'OpenBid', { readonly bidId: string }>;
 /** The tender's commissioner records whether an opened bid is compliant, and why not when it is not. */
 export type AssessBidCompliance = Command<'AssessBidCompliance', { readonly bidId: string; readonly compliant: boolean; readonly reason: string }>;
 
-export type BidCommand = SubmitBid | AmendBid | WithdrawBid | OpenBid | AssessBidCompliance;
+/** Issued by the platform for each bid of a shortlist. */
+export type MarkBidShortlisted = Command<'MarkBidShortlisted', { readonly bidId: string }>;
+
+/** Issued by the platform when the tender context awards the bid's lot. */
+export type RecordBidOutcome = Command<'RecordBidOutcome', { readonly bidId: string; readonly successful: boolean }>;
+
+export type BidCommand = SubmitBid | AmendBid | WithdrawBid | OpenBid | AssessBidCompliance | MarkBidShortlisted | RecordBidOutcome;

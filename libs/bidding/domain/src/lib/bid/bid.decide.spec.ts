@@ -195,6 +195,29 @@ describe('Bid', () => {
     });
   });
 
+  describe('after evaluation', () => {
+    const shortlist = { type: 'MarkBidShortlisted' as const, data: { bidId: 'bid-1' }, metadata: at(AFTER_DEADLINE, platform) };
+    const outcome = (successful: boolean) => ({ type: 'RecordBidOutcome' as const, data: { bidId: 'bid-1', successful }, metadata: at(AFTER_DEADLINE, platform) });
+    const shortlisted = { type: 'BidShortlisted' as const, data: { bidId: 'bid-1', tenderId: 'tender-1', lotId: 'lot-north', shortlistedAt: AFTER_DEADLINE } };
+    const won = { type: 'BidOutcomeRecorded' as const, data: { bidId: 'bid-1', tenderId: 'tender-1', lotId: 'lot-north', successful: true, decidedAt: AFTER_DEADLINE } };
+
+    it('is shortlisted once opened, and only once', () => {
+      spec.given([bidSubmitted, opened]).when(shortlist).then([shortlisted]);
+      spec.given([bidSubmitted, opened, shortlisted]).when(shortlist).then([]);
+    });
+
+    it('is successful or unsuccessful when its lot is awarded, once', () => {
+      spec.given([bidSubmitted, opened, shortlisted]).when(outcome(true)).then([won]);
+      spec.given([bidSubmitted, opened]).when(outcome(false)).then([{ ...won, data: { ...won.data, successful: false } }]);
+      spec.given([bidSubmitted, opened, shortlisted, won]).when(outcome(true)).then([]);
+      expect(spec.given([bidSubmitted, opened, shortlisted, won]).fold()).toMatchObject({ status: 'successful' });
+    });
+
+    it('is marked by the platform only', () => {
+      spec.given([bidSubmitted, opened]).when({ ...shortlist, metadata: at(AFTER_DEADLINE, commissioner) }).thenThrows('ONLY_THE_SYSTEM_MAY_DO_THIS');
+    });
+  });
+
   describe('naming partners', () => {
     const consortium = { leadOrganisationId: 'org-youth-trust', members: [{ organisationId: 'org-youth-trust', sharePercent: 60 }, { organisationId: 'org-sports-cic', sharePercent: 40 }] };
     const subcontractors = [{ organisationId: 'org-arts-group', sharePercent: 10, scope: 'Arts sessions' }];

@@ -3,8 +3,8 @@ import { assertActsForBidder, assertSystem } from '../actors';
 import { BiddingRuleBroken } from '../bidding.errors';
 import { assertAcceptsBidsFor } from '../competition/competition.facts';
 import { deadlineReached, isWholePositivePence } from '../values/value-guards';
-import type { AmendBid, AssessBidCompliance, BidCommand, OpenBid, QualityAnswer, SubmitBid, WithdrawBid } from './bid.commands';
-import type { BidAmended, BidComplianceAssessed, BidEvent, BidOpened, BidSubmitted, BidWithdrawn } from './bid.events';
+import type { AmendBid, AssessBidCompliance, BidCommand, MarkBidShortlisted, OpenBid, RecordBidOutcome, QualityAnswer, SubmitBid, WithdrawBid } from './bid.commands';
+import type { BidAmended, BidComplianceAssessed, BidEvent, BidOpened, BidOutcomeRecorded, BidShortlisted, BidSubmitted, BidWithdrawn } from './bid.events';
 import type { BidState, SubmittedBid } from './bid.state';
 import { assertBidPartners } from './bid-partners';
 
@@ -102,7 +102,7 @@ const openBid = (command: OpenBid, state: BidState): BidOpened[] => {
   const { data, metadata } = command;
   const bid = existing(state, data.bidId);
   assertSystem(metadata, command.type);
-  if (bid.status === 'opened' || bid.status === 'compliant' || bid.status === 'non_compliant') return [];
+  if (bid.status !== 'submitted' && bid.status !== 'withdrawn') return [];
   if (bid.status === 'withdrawn') throw new BiddingRuleBroken('BID_WITHDRAWN', `Bid ${bid.bidId} was withdrawn`, { bidId: bid.bidId });
   if (!deadlineReached(bid.submissionDeadline, metadata.now)) {
     throw new BiddingRuleBroken('TENDER_DEADLINE_NOT_REACHED', 'Bids stay sealed until the deadline', { submissionDeadline: bid.submissionDeadline });
@@ -137,6 +137,28 @@ const assessBidCompliance = (command: AssessBidCompliance, state: BidState): Bid
   };
 };
 
+// Platform reactions: a repeated delivery records nothing.
+const markBidShortlisted = (command: MarkBidShortlisted, state: BidState): BidShortlisted[] => {
+  const { data, metadata } = command;
+  const bid = existing(state, data.bidId);
+  assertSystem(metadata, command.type);
+  if (bid.status !== 'opened' && bid.status !== 'compliant') return [];
+  return [{ type: 'BidShortlisted', data: { bidId: bid.bidId, tenderId: bid.tenderId, lotId: bid.lotId, shortlistedAt: metadata.now.toISOString() } }];
+};
+
+const recordBidOutcome = (command: RecordBidOutcome, state: BidState): BidOutcomeRecorded[] => {
+  const { data, metadata } = command;
+  const bid = existing(state, data.bidId);
+  assertSystem(metadata, command.type);
+  if (bid.status === 'withdrawn' || bid.status === 'submitted' || bid.status === 'successful' || bid.status === 'unsuccessful') return [];
+  return [
+    {
+      type: 'BidOutcomeRecorded',
+      data: { bidId: bid.bidId, tenderId: bid.tenderId, lotId: bid.lotId, successful: data.successful, decidedAt: metadata.now.toISOString() },
+    },
+  ];
+};
+
 export const decideBid = (command: BidCommand, state: BidState): readonly BidEvent[] => {
   switch (command.type) {
     case 'SubmitBid':
@@ -149,6 +171,10 @@ export const decideBid = (command: BidCommand, state: BidState): readonly BidEve
       return openBid(command, state);
     case 'AssessBidCompliance':
       return [assessBidCompliance(command, state)];
+    case 'MarkBidShortlisted':
+      return markBidShortlisted(command, state);
+    case 'RecordBidOutcome':
+      return recordBidOutcome(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown bid command ${(unknown as { type: string }).type}`);

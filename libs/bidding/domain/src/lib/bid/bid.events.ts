@@ -52,6 +52,14 @@ export type BidComplianceAssessed = DomainEvent<
   { readonly bidId: string; readonly tenderId: string; readonly lotId: string; readonly compliant: boolean; readonly reason: string; readonly assessedAt: string }
 >;
 
-export type BidEvent = BidSubmitted | BidAmended | BidWithdrawn | BidOpened | BidComplianceAssessed;
+export type BidShortlisted = DomainEvent<'BidShortlisted', { readonly bidId: string; readonly tenderId: string; readonly lotId: string; readonly shortlistedAt: string }>;
 
-export const BID_EVENT_TYPES: readonly BidEvent['type'][] = ['BidSubmitted', 'BidAmended', 'BidWithdrawn', 'BidOpened', 'BidComplianceAssessed'];
+/** When the tender context awards the lot: this bid won it, or did not. */
+export type BidOutcomeRecorded = DomainEvent<
+  'BidOutcomeRecorded',
+  { readonly bidId: string; readonly tenderId: string; readonly lotId: string; readonly successful: boolean; readonly decidedAt: string }
+>;
+
+export type BidEvent = BidSubmitted | BidAmended | BidWithdrawn | BidOpened | BidComplianceAssessed | BidShortlisted | BidOutcomeRecorded;
+
+export const BID_EVENT_TYPES: readonly BidEvent['type'][] = ['BidSubmitted', 'BidAmended', 'BidWithdrawn', 'BidOpened', 'BidComplianceAssessed', 'BidShortlisted', 'BidOutcomeRecorded'];

@@ -3,9 +3,10 @@ import type { BidEvent } from './bid.events';
 
 /**
  * `submitted` (sealed, amendable) -> `withdrawn` before the deadline, or -> `opened` at it ->
- * `compliant` or `non_compliant` (with a reason) when the commissioner checks it.
+ * `compliant` or `non_compliant` (with a reason) when the commissioner checks it -> `shortlisted` ->
+ * `successful` or `unsuccessful` when the lot is awarded.
  */
-export type BidStatus = 'submitted' | 'withdrawn' | 'opened' | 'compliant' | 'non_compliant';
+export type BidStatus = 'submitted' | 'withdrawn' | 'opened' | 'compliant' | 'non_compliant' | 'shortlisted' | 'successful' | 'unsuccessful';
 
 export interface NoBid {
   readonly status: 'none';
@@ -76,6 +77,10 @@ export const evolveBid = (state: BidState, event: BidEvent): BidState => {
       return { ...submitted(state, event.type), status: 'withdrawn' };
     case 'BidOpened':
       return { ...submitted(state, event.type), status: 'opened' };
+    case 'BidShortlisted':
+      return { ...submitted(state, event.type), status: 'shortlisted' };
+    case 'BidOutcomeRecorded':
+      return { ...submitted(state, event.type), status: event.data.successful ? 'successful' : 'unsuccessful' };
     case 'BidComplianceAssessed':
       return { ...submitted(state, event.type), status: event.data.compliant ? 'compliant' : 'non_compliant' };
     default: {
