@@ -12,7 +12,7 @@ export type ContextName = (typeof CONTEXTS)[number];
  * library: `TENDER_EVENT_TYPES` -> `tenderStreamName`, `TENDER_INTEGRATION_EVENT_TYPES` ->
  * `tenderIntegrationStreamName`. List an array here only when its function is named otherwise.
  */
-export const STREAM_FUNCTIONS: Readonly<Record<string, string>> = {};
+export const STREAM_FUNCTIONS: Readonly<Record<string, string>> = { EVALUATOR_EVENT_TYPES: 'evaluatorsStreamName' };
 
 /** Where a piece of code must be found: `file` must mention every token. */
 export interface SourceEvidence {
@@ -117,6 +117,30 @@ export const HANDLERS = {
     file: 'libs/bidding/infra/src/lib/provider.projection.ts',
     wiring: { file: 'apps/bidding-service/src/app/bidding-service.module.ts', tokens: ['providerReadModelProjection'] },
   }),
+  evaluatorReadModel: handler({
+    context: 'bidding',
+    service: 'bidding-service',
+    kind: 'read model',
+    name: 'evaluator-read-model',
+    file: 'libs/bidding/infra/src/lib/evaluator.projection.ts',
+    wiring: { file: 'apps/bidding-service/src/app/bidding-service.module.ts', tokens: ['evaluatorReadModelProjection'] },
+  }),
+  lotResultReadModel: handler({
+    context: 'bidding',
+    service: 'bidding-service',
+    kind: 'read model',
+    name: 'lot-result-read-model',
+    file: 'libs/bidding/infra/src/lib/lot-result.read-model.ts',
+    wiring: { file: 'apps/bidding-service/src/app/bidding-service.module.ts', tokens: ['lotResultProjection'] },
+  }),
+  panelReadModel: handler({
+    context: 'bidding',
+    service: 'bidding-service',
+    kind: 'read model',
+    name: 'evaluation-panel-read-model',
+    file: 'libs/bidding/infra/src/lib/panel.projection.ts',
+    wiring: { file: 'apps/bidding-service/src/app/bidding-service.module.ts', tokens: ['panelReadModelProjection'] },
+  }),
   biddingFollowsTenders: handler({
     context: 'bidding',
     service: 'bidding-service',
@@ -154,7 +178,17 @@ export interface ReactionEntry {
   readonly does: string;
 }
 
-const { tenderReadModel, bidReadModel, providerReadModel, biddingFollowsTenders, contractReadModel, contractsFromAwards } = HANDLERS;
+const {
+  tenderReadModel,
+  bidReadModel,
+  providerReadModel,
+  evaluatorReadModel,
+  lotResultReadModel,
+  panelReadModel,
+  biddingFollowsTenders,
+  contractReadModel,
+  contractsFromAwards,
+} = HANDLERS;
 
 export const REACTIONS: readonly ReactionEntry[] = [
   // The tender context: its read model and audit trail, fed by its own events and what others publish.
@@ -170,6 +204,12 @@ export const REACTIONS: readonly ReactionEntry[] = [
   { on: 'MarketInterestRegistered', handler: tenderReadModel, does: "adds the provider's interest to the notice" },
   { on: 'NoMarketEngagementReasonRecorded', handler: tenderReadModel, does: 'records the reason on the strand' },
   { on: 'StrandReleasedForTender', handler: tenderReadModel, does: 'marks the strand released for tender' },
+  { on: 'CategoryInterestRegistered', handler: tenderReadModel, does: "adds the category to the provider's tender feed" },
+  { on: 'ClarificationAsked', handler: tenderReadModel, does: 'adds the question, visible to the asker and the commissioners' },
+  { on: 'ClarificationAnswered', handler: tenderReadModel, does: 'publishes the answer to every provider, the asker anonymised' },
+  { on: 'TenderDocumentAmended', handler: tenderReadModel, does: "records the amendment (old and new content hash) on the tender; audit trail" },
+  { on: 'TenderDeclaredUnsuccessful', handler: tenderReadModel, does: 'marks it unsuccessful with the reason; audit trail' },
+  { on: 'bidding.evaluation-completed.v1', handler: tenderReadModel, does: "stores the lot's ranking and winner, which an award must follow" },
   { on: 'bidding.provider-registered.v1', handler: tenderReadModel, does: "records the provider's kind (`tender_registered_provider`) for market engagement" },
   { on: 'bidding.bids-opened.v1', handler: tenderReadModel, does: 'stores the opened bids an award may name (`tender_opened_bid`); audit trail' },
   { on: 'subcontracting.contract-created.v1', handler: tenderReadModel, does: "links the contract to its tender (`tender_contract`); tender's audit trail" },
@@ -185,6 +225,21 @@ export const REACTIONS: readonly ReactionEntry[] = [
   { on: 'BidAmended', handler: bidReadModel, does: 'replaces price, answers and social value' },
   { on: 'BidWithdrawn', handler: bidReadModel, does: 'marks it withdrawn' },
   { on: 'BidOpened', handler: bidReadModel, does: 'marks it opened' },
+  { on: 'BidComplianceAssessed', handler: bidReadModel, does: 'marks it compliant or non-compliant with the reason' },
+  { on: 'BidShortlisted', handler: bidReadModel, does: 'marks it shortlisted' },
+  { on: 'BidOutcomeRecorded', handler: bidReadModel, does: 'marks it successful or unsuccessful' },
+  { on: 'tender.lot-awarded.v1', handler: biddingFollowsTenders, does: '`RecordBidOutcome` on every live bid of the lot (successful or not)' },
+  { on: 'BidsShortlisted', handler: biddingFollowsTenders, does: '`MarkBidShortlisted` on each shortlisted bid' },
+  { on: 'EvaluatorAssigned', handler: evaluatorReadModel, does: 'adds the evaluator to the tender (`evaluator_view`)' },
+  { on: 'ConflictsDeclared', handler: evaluatorReadModel, does: "records the declaration and the organisations the evaluator is removed from" },
+  { on: 'CriterionScored', handler: evaluatorReadModel, does: "records the evaluator's mark and justification" },
+  { on: 'ScoreModerated', handler: evaluatorReadModel, does: 'records the consensus score and why it differs' },
+  { on: 'LotEvaluationCompleted', handler: evaluatorReadModel, does: 'marks the lot evaluated' },
+  { on: 'LotEvaluationCompleted', handler: lotResultReadModel, does: "stores the ranking (`lot_result_view`), hidden from bidders until the award" },
+  { on: 'tender.lot-awarded.v1', handler: lotResultReadModel, does: 'releases the debrief: each bidder sees its own scores and the winner’s' },
+  { on: 'BidsShortlisted', handler: panelReadModel, does: 'opens the youth panel for the finalists' },
+  { on: 'PanelVisitRecorded', handler: panelReadModel, does: 'records the visit (date, what the panel saw)' },
+  { on: 'PanelScoreRecorded', handler: panelReadModel, does: "records a pseudonymous member's score with its justification" },
   { on: 'ProviderRegistered', handler: providerReadModel, does: 'adds the organisation to the registry (`provider_view`) with its first member' },
   { on: 'DueDiligenceDeclared', handler: providerReadModel, does: 'records the declaration, replacing an earlier one of the same kind' },
   { on: 'ProviderMemberAdded', handler: providerReadModel, does: 'adds the member' },
@@ -196,5 +251,13 @@ export const REACTIONS: readonly ReactionEntry[] = [
   { on: 'SubcontractEnded', handler: contractReadModel, does: 'marks the subcontract ended with the reason' },
   { on: 'ContractTerminated', handler: contractReadModel, does: 'marks the contract terminated' },
   { on: 'ContractVaried', handler: contractReadModel, does: 'applies the changed terms to the contract; records the variation' },
+  { on: 'InternalAgreementMade', handler: contractReadModel, does: 'inserts the in-house agreement, shaped like a contract' },
+  { on: 'OutcomeTargetsSet', handler: contractReadModel, does: "records the contract's quarterly outcome targets" },
+  { on: 'ReturnSubmitted', handler: contractReadModel, does: "adds the quarterly return (reach, hours, spend, outcomes) for value for money" },
+  { on: 'ContractRated', handler: contractReadModel, does: "records the period's rating with its evidence" },
+  { on: 'DecommissioningCaseOpened', handler: contractReadModel, does: 'opens the case with its evidence' },
+  { on: 'DecommissioningCaseAnswered', handler: contractReadModel, does: "records the prime's response" },
+  { on: 'ImprovementPlanRequired', handler: contractReadModel, does: 'closes the case with an improvement plan and review date' },
+  { on: 'ContractDecommissioned', handler: contractReadModel, does: 'records the notice, end date and transition plan' },
   { on: 'SubcontractVaried', handler: contractReadModel, does: 'applies the changed terms to the subcontract; records the variation' },
 ];

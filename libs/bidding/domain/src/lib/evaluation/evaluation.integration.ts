@@ -27,23 +27,43 @@ export interface PublishedEvaluationCompleted {
 }
 
 export const toEvaluationIntegrationEvents = (event: EvaluatorEvent): readonly PublishedEvaluationCompleted[] => {
-  if (event.type !== 'LotEvaluationCompleted') return [];
-  const { tenderId, lotId, completedAt, ranking, priceFormula, tieBreakRule, evidenceRefs } = event.data;
-  const winner = ranking[0];
-  if (!winner) return [];
-  return [
-    {
-      type: 'bidding.evaluation-completed.v1',
-      data: {
-        tenderId,
-        lotId,
-        completedAt,
-        ranking: ranking.map((r) => ({ rank: r.rank, bidId: r.bidId, supplierOrganisationId: r.organisationId, pricePence: r.pricePence, totalScore: r.totalScore, scores: r.scores })),
-        winner: { bidId: winner.bidId, supplierOrganisationId: winner.organisationId, pricePence: winner.pricePence, totalScore: winner.totalScore },
-        priceFormula,
-        tieBreakRule,
-        evidenceRefs,
-      },
-    },
-  ];
+  switch (event.type) {
+    case 'LotEvaluationCompleted': {
+      const { tenderId, lotId, completedAt, ranking, priceFormula, tieBreakRule, evidenceRefs } = event.data;
+      const winner = ranking[0];
+      if (!winner) return [];
+      return [
+        {
+          type: 'bidding.evaluation-completed.v1',
+          data: {
+            tenderId,
+            lotId,
+            completedAt,
+            ranking: ranking.map((r) => ({
+              rank: r.rank,
+              bidId: r.bidId,
+              supplierOrganisationId: r.organisationId,
+              pricePence: r.pricePence,
+              totalScore: r.totalScore,
+              scores: r.scores,
+            })),
+            winner: { bidId: winner.bidId, supplierOrganisationId: winner.organisationId, pricePence: winner.pricePence, totalScore: winner.totalScore },
+            priceFormula,
+            tieBreakRule,
+            evidenceRefs,
+          },
+        },
+      ];
+    }
+    // Assignments, declarations and individual marks stay inside bidding.
+    case 'EvaluatorAssigned':
+    case 'ConflictsDeclared':
+    case 'CriterionScored':
+    case 'ScoreModerated':
+      return [];
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown evaluator event ${(unknown as { type: string }).type}`);
+    }
+  }
 };
