@@ -2,20 +2,21 @@
 // Drops each service's read models and replays them from the event log, with a progress bar.
 // Uses the same configuration as the services (DATA_DIR, EVENT_STORE, READ_MODEL_DB, DATABASE_URL...).
 import 'reflect-metadata';
-import { bidReadModelProjection } from '@tendril/bidding/infra';
 import { openConfiguredEventStore, readModelOptions, resolvePlatformConfig } from '@tendril/shared/platform';
 import { type Projection, projectionEntities, rebuildProjections } from '@tendril/shared/projections';
-import { contractReadModelProjection } from '@tendril/subcontracting/infra';
-import { tenderReadModelProjection } from '@tendril/tender/infra';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import * as bidding from '../../apps/bidding-service/src/app/bidding-service.module';
+import * as subcontracting from '../../apps/subcontracting-service/src/app/subcontracting-service.module';
+import * as tender from '../../apps/tender-service/src/app/tender-service.module';
 
 // Only read models are rebuilt: publishers and reactions keep their checkpoints, since replaying them
 // would only meet their idempotency guards.
-const READ_MODELS: Record<string, { port: number; projections: Projection[] }> = {
-  'tender-service': { port: 4001, projections: [tenderReadModelProjection] },
-  'bidding-service': { port: 4002, projections: [bidReadModelProjection] },
-  'subcontracting-service': { port: 4003, projections: [contractReadModelProjection] },
-};
+const READ_MODELS: Record<string, { port: number; projections: Projection[] }> = Object.fromEntries(
+  [tender, bidding, subcontracting].map((service) => [
+    service.SERVICE_NAME,
+    { port: service.DEFAULT_PORT, projections: service.READ_MODEL_PROJECTIONS },
+  ]),
+);
 
 const main = async () => {
   const requested = process.argv.slice(2);

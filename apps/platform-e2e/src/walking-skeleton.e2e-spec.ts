@@ -247,6 +247,8 @@ describe.each(readModelSetups)('Walking skeleton through the gateway, %s', (_nam
     expect(before['subcontracting-service.subcontract_view']).toHaveLength(1);
     const output = await runRebuildCommand(platform.env);
     expect(output).toMatch(/tender-read-model: \d+ events replayed/);
+    expect(output).toMatch(/provider-read-model: \d+ events replayed/);
+    expect(output).toMatch(/contract-read-model: \d+ events replayed/);
     expect(await snapshotReadModels(platform.env)).toEqual(before);
   }, 180_000);
 });

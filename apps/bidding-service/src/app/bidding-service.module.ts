@@ -46,17 +46,22 @@ import {
   reactionProjection,
   waitForProjectors,
 } from '@tendril/shared/platform';
-import { projectionEntities } from '@tendril/shared/projections';
+import { type Projection, projectionEntities } from '@tendril/shared/projections';
 
 export const SERVICE_NAME = 'bidding-service';
 export const DEFAULT_PORT = 4002;
 
-export const biddingProjections = (store: EventStore, reactions: BiddingReactions) => [
+/** The service's read models: what `npm run read-models:rebuild` replays. */
+export const READ_MODEL_PROJECTIONS: Projection[] = [
   bidReadModelProjection,
   providerReadModelProjection,
   panelReadModelProjection,
   evaluatorReadModelProjection,
   lotResultProjection,
+];
+
+export const biddingProjections = (store: EventStore, reactions: BiddingReactions) => [
+  ...READ_MODEL_PROJECTIONS,
   reactionProjection(
     integrationPublisher(store, { name: 'bidding-integration-events', filter: BIDDING_INTEGRATION_SOURCE_FILTER, translate: translateBiddingEvent }),
   ),
@@ -75,7 +80,7 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
 
 @Module({
   imports: [
-    PlatformModule.forService({ serviceName: SERVICE_NAME, defaultPort: DEFAULT_PORT, entities: projectionEntities([bidReadModelProjection, providerReadModelProjection, panelReadModelProjection, evaluatorReadModelProjection, lotResultProjection]) as never }),
+    PlatformModule.forService({ serviceName: SERVICE_NAME, defaultPort: DEFAULT_PORT, entities: projectionEntities(READ_MODEL_PROJECTIONS) as never }),
     AuthModule.forRoot(),
   ],
   providers: [

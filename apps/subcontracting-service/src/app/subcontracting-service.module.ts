@@ -9,7 +9,7 @@ import {
   reactionProjection,
   waitForProjectors,
 } from '@tendril/shared/platform';
-import { projectionEntities } from '@tendril/shared/projections';
+import { type Projection, projectionEntities } from '@tendril/shared/projections';
 import {
   CONTRACT_COMMAND_HANDLERS,
   CONTRACT_QUERY_HANDLERS,
@@ -30,8 +30,11 @@ import {
 export const SERVICE_NAME = 'subcontracting-service';
 export const DEFAULT_PORT = 4003;
 
+/** The service's read models: what `npm run read-models:rebuild` replays. */
+export const READ_MODEL_PROJECTIONS: Projection[] = [contractReadModelProjection];
+
 export const subcontractingProjections = (store: EventStore, reactions: SubcontractingReactions) => [
-  contractReadModelProjection,
+  ...READ_MODEL_PROJECTIONS,
   reactionProjection(
     integrationPublisher(store, {
       name: 'subcontracting-integration-events',
@@ -47,7 +50,7 @@ export const subcontractingProjections = (store: EventStore, reactions: Subcontr
     PlatformModule.forService({
       serviceName: SERVICE_NAME,
       defaultPort: DEFAULT_PORT,
-      entities: projectionEntities([contractReadModelProjection]) as never,
+      entities: projectionEntities(READ_MODEL_PROJECTIONS) as never,
     }),
     AuthModule.forRoot(),
   ],

@@ -11,7 +11,7 @@ import {
   reactionProjection,
   waitForProjectors,
 } from '@tendril/shared/platform';
-import { projectionEntities } from '@tendril/shared/projections';
+import { type Projection, projectionEntities } from '@tendril/shared/projections';
 import {
   COMMISSIONING_PLAN_COMMAND_HANDLERS,
   COMMISSIONING_PLAN_QUERY_HANDLERS,
@@ -42,8 +42,11 @@ import { TenderProviderRegistry } from './provider-registry.adapter';
 export const SERVICE_NAME = 'tender-service';
 export const DEFAULT_PORT = 4001;
 
+/** The service's read models: what `npm run read-models:rebuild` replays. */
+export const READ_MODEL_PROJECTIONS: Projection[] = [tenderReadModelProjection];
+
 export const tenderProjections = (store: EventStore) => [
-  tenderReadModelProjection,
+  ...READ_MODEL_PROJECTIONS,
   reactionProjection(
     integrationPublisher(store, { name: 'tender-integration-events', filter: TENDER_INTEGRATION_SOURCE_FILTER, translate: translateTenderEvent }),
   ),
@@ -55,7 +58,7 @@ export const tenderProjections = (store: EventStore) => [
       serviceName: SERVICE_NAME,
       defaultPort: DEFAULT_PORT,
       // Document content is not a read model: it sits beside the projections and is never rebuilt.
-      entities: [...projectionEntities([tenderReadModelProjection]), TenderDocumentContentRow] as never,
+      entities: [...projectionEntities(READ_MODEL_PROJECTIONS), TenderDocumentContentRow] as never,
     }),
     AuthModule.forRoot(),
   ],
