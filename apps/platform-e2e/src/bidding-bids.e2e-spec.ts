@@ -1,8 +1,7 @@
 import { DEMO_ORGANISATIONS } from '@tendril/shared/testing';
 import { eventually, newKey, Session, startTestPlatform, type TestPlatform } from './support/platform';
+import { type ProviderRegistration, registerEligibleProvider } from './support/providers';
 
-const REGISTER = `mutation($input: RegisterProviderInput!, $key: String!) { registerProvider(input: $input, idempotencyKey: $key) { organisationId } }`;
-const DECLARE = `mutation($input: DeclareDueDiligenceInput!, $key: String!) { declareDueDiligence(input: $input, idempotencyKey: $key) { toRenewBeforeBidding } }`;
 const PUBLISH = `mutation($input: PublishTenderInput!, $key: String!) { publishTender(input: $input, idempotencyKey: $key) { id } }`;
 const TENDER = `query($id: ID!) { tender(id: $id) { status } }`;
 const BID_FIELDS = `id status organisationId pricePence consortium { leadOrganisationId members { organisationId sharePercent } }
@@ -37,21 +36,8 @@ describe('Bids with partners, sealed from every role, through the gateway', () =
     platform = await startTestPlatform();
     const usernames = ['clara.commissioner', 'ed.commissioner', 'yasmin.provider', 'sam.provider', 'priya.provider', 'harriet.prime', 'omar.prime'];
     for (const username of [...usernames, 'panel.kestrel', 'audrey.auditor', 'alex.admin']) sessions[username] = await Session.signIn(platform.baseUrl, username);
-    const register = async (username: string, input: Record<string, unknown>) => {
-      await as(username).data(REGISTER, {
-        key: newKey('reg'),
-        input: { vcse: false, sme: false, serviceCategories: ['youth-work'], serviceAreas: ['North locality'], yourDisplayName: username, ...input },
-      });
-      await as(username).data(DECLARE, {
-        key: newKey('dd'),
-        input: {
-          kind: 'safeguarding_policy',
-          expiresAt: new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString(),
-          statement: 'Safeguarding policy adopted by the board',
-          evidenceRefs: ['board-minute'],
-        },
-      });
-    };
+    const register = (username: string, registration: ProviderRegistration) =>
+      registerEligibleProvider(as(username), { serviceAreas: ['North locality'], yourDisplayName: username, ...registration });
     await register('yasmin.provider', { name: 'Brightpath Youth Trust', kind: 'registered_charity', charityNumber: '1123456', vcse: true, sme: true });
     await register('sam.provider', { name: 'Riverside Community Network', kind: 'voluntary_community_group', vcse: true, sme: true });
     await register('priya.provider', { name: 'Kindred Works CIC', kind: 'community_interest_company', companyNumber: '12345678', vcse: true, sme: true });

@@ -1,8 +1,7 @@
 import { DEMO_ORGANISATIONS } from '@tendril/shared/testing';
 import { eventually, newKey, Session, startTestPlatform, type TestPlatform } from './support/platform';
+import { type ProviderRegistration, registerEligibleProvider } from './support/providers';
 
-const REGISTER = `mutation($input: RegisterProviderInput!, $key: String!) { registerProvider(input: $input, idempotencyKey: $key) { organisationId } }`;
-const DECLARE_DD = `mutation($input: DeclareDueDiligenceInput!, $key: String!) { declareDueDiligence(input: $input, idempotencyKey: $key) { toRenewBeforeBidding } }`;
 const PUBLISH = `mutation($input: PublishTenderInput!, $key: String!) { publishTender(input: $input, idempotencyKey: $key) { id } }`;
 const SUBMIT = `mutation($input: SubmitBidInput!, $key: String!) { submitBid(input: $input, idempotencyKey: $key) { id organisationId } }`;
 const BIDS = `query($tenderId: ID!) { bids(tenderId: $tenderId) { id status } }`;
@@ -41,7 +40,7 @@ describe('Evaluation through the gateway: scores, moderation, youth panel, ranki
     if (!session) throw new Error(`${username} is not signed in`);
     return session;
   };
-  const bidders: Record<string, Record<string, unknown>> = {
+  const bidders: Record<string, ProviderRegistration> = {
     'yasmin.provider': { name: 'Brightpath Youth Trust', kind: 'registered_charity', charityNumber: '1123456', vcse: true },
     'priya.provider': { name: 'Kindred Works CIC', kind: 'community_interest_company', companyNumber: 'SC123456', vcse: true },
     'harriet.prime': { name: 'Moorland Homes', kind: 'registered_social_landlord', vcse: false },
@@ -54,14 +53,7 @@ describe('Evaluation through the gateway: scores, moderation, youth panel, ranki
       sessions[username] = await Session.signIn(platform.baseUrl, username);
     }
     for (const [username, registration] of Object.entries(bidders)) {
-      await as(username).data(REGISTER, {
-        key: newKey('reg'),
-        input: { sme: true, serviceCategories: ['youth-work'], serviceAreas: ['Northmoor'], yourDisplayName: username, ...registration },
-      });
-      await as(username).data(DECLARE_DD, {
-        key: newKey('dd'),
-        input: { kind: 'safeguarding_policy', expiresAt: new Date(Date.now() + 3e10).toISOString(), statement: 'Adopted by the board', evidenceRefs: ['minute-1'] },
-      });
+      await registerEligibleProvider(as(username), { sme: true, yourDisplayName: username, ...registration });
     }
   }, 180_000);
 

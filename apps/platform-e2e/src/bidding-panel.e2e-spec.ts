@@ -1,7 +1,6 @@
 import { eventually, newKey, Session, startTestPlatform, type TestPlatform } from './support/platform';
+import { type ProviderRegistration, registerEligibleProvider } from './support/providers';
 
-const REGISTER = `mutation($input: RegisterProviderInput!, $key: String!) { registerProvider(input: $input, idempotencyKey: $key) { organisationId } }`;
-const DECLARE = `mutation($input: DeclareDueDiligenceInput!, $key: String!) { declareDueDiligence(input: $input, idempotencyKey: $key) { toRenewBeforeBidding } }`;
 const PUBLISH = `mutation($input: PublishTenderInput!, $key: String!) { publishTender(input: $input, idempotencyKey: $key) { id } }`;
 const SUBMIT = `mutation($input: SubmitBidInput!, $key: String!) { submitBid(input: $input, idempotencyKey: $key) { id } }`;
 const BIDS = `query($tenderId: ID!) { bids(tenderId: $tenderId) { id status } }`;
@@ -34,20 +33,15 @@ describe('Shortlist and youth panel through the gateway', () => {
     for (const username of [...bidders, 'clara.commissioner', 'ed.commissioner', 'panel.kestrel', 'panel.otter', 'audrey.auditor', 'alex.admin']) {
       sessions[username] = await Session.signIn(platform.baseUrl, username);
     }
-    const kinds: Record<string, Record<string, unknown>> = {
+    const kinds: Record<string, ProviderRegistration> = {
       'yasmin.provider': { name: 'Brightpath Youth Trust', kind: 'registered_charity', charityNumber: '1123456', vcse: true },
       'priya.provider': { name: 'Kindred Works CIC', kind: 'community_interest_company', companyNumber: 'SC123456', vcse: true },
       'harriet.prime': { name: 'Moorland Homes', kind: 'registered_social_landlord', vcse: false },
     };
     for (const username of bidders) {
-      await as(username).data(REGISTER, {
-        key: newKey('reg'),
-        input: { sme: true, serviceCategories: ['youth-work'], serviceAreas: ['Northmoor'], yourDisplayName: username, ...kinds[username] },
-      });
-      await as(username).data(DECLARE, {
-        key: newKey('dd'),
-        input: { kind: 'safeguarding_policy', expiresAt: new Date(Date.now() + 3e10).toISOString(), statement: 'Adopted by the board', evidenceRefs: ['minute-1'] },
-      });
+      const registration = kinds[username];
+      if (!registration) throw new Error(`No registration for ${username}`);
+      await registerEligibleProvider(as(username), { sme: true, yourDisplayName: username, ...registration });
     }
   }, 180_000);
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { DEMO_ORGANISATIONS } from '@tendril/shared/testing';
 import { eventually, newKey, Session } from './support/platform';
+import { registerEligibleProvider } from './support/providers';
 
 // Helpers for the subcontracting stories: a council whose strands are tendered and awarded to several
 // primes through the gateway, and sessions for organisations that are not demo users.
@@ -24,10 +25,6 @@ export const sessionFor = async (baseUrl: string, role: 'prime' | 'provider', or
   return new Session(baseUrl, token);
 };
 
-const REGISTER_PROVIDER = `mutation($input: RegisterProviderInput!, $key: String!) { registerProvider(input: $input, idempotencyKey: $key) { organisationId } }`;
-const DECLARE_DUE_DILIGENCE = `mutation($input: DeclareDueDiligenceInput!, $key: String!) {
-  declareDueDiligence(input: $input, idempotencyKey: $key) { toRenewBeforeBidding }
-}`;
 const PUBLISH = `mutation($input: PublishTenderInput!, $key: String!) { publishTender(input: $input, idempotencyKey: $key) { id } }`;
 const SUBMIT = `mutation($input: SubmitBidInput!, $key: String!) { submitBid(input: $input, idempotencyKey: $key) { id } }`;
 const TENDER = `query($id: ID!) { tender(id: $id) { status } }`;
@@ -56,27 +53,10 @@ export const CONTRACT_END = '2028-09-30';
 
 /** Bidding takes bids only from registered providers with current safeguarding due diligence. */
 const registerForBidding = async (strand: Strand, index: number): Promise<void> => {
-  await strand.prime.data(REGISTER_PROVIDER, {
-    key: newKey('register'),
-    input: {
-      name: strand.primeName,
-      kind: strand.primeKind,
-      ...(strand.primeKind === 'school' ? { schoolUrn: String(140_000 + index) } : {}),
-      vcse: false,
-      sme: false,
-      serviceCategories: ['youth-work'],
-      serviceAreas: ['Northmoor'],
-      yourDisplayName: `Lead for ${strand.primeName}`,
-    },
-  });
-  await strand.prime.data(DECLARE_DUE_DILIGENCE, {
-    key: newKey('safeguarding'),
-    input: {
-      kind: 'safeguarding_policy',
-      expiresAt: new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString(),
-      statement: 'Safeguarding policy adopted by the board',
-      evidenceRefs: ['board-minute-2026-10'],
-    },
+  await registerEligibleProvider(strand.prime, {
+    name: strand.primeName,
+    kind: strand.primeKind,
+    ...(strand.primeKind === 'school' ? { schoolUrn: String(140_000 + index) } : {}),
   });
 };
 

@@ -1,16 +1,13 @@
 import { DEMO_ORGANISATIONS } from '@tendril/shared/testing';
 import { eventually, newKey, Session, startTestPlatform, type TestPlatform } from './support/platform';
 import { runRebuildCommand, snapshotReadModels } from './support/read-model-snapshot';
+import { registerEligibleProvider } from './support/providers';
 
 const PUBLISH = `mutation($input: PublishTenderInput!, $key: String!) {
   publishTender(input: $input, idempotencyKey: $key) { id status organisationId submissionDeadline lots { lotId } }
 }`;
 const SUBMIT = `mutation($input: SubmitBidInput!, $key: String!) {
   submitBid(input: $input, idempotencyKey: $key) { id status organisationId pricePence }
-}`;
-const REGISTER_PROVIDER = `mutation($input: RegisterProviderInput!, $key: String!) { registerProvider(input: $input, idempotencyKey: $key) { organisationId } }`;
-const DECLARE_DUE_DILIGENCE = `mutation($input: DeclareDueDiligenceInput!, $key: String!) {
-  declareDueDiligence(input: $input, idempotencyKey: $key) { toRenewBeforeBidding }
 }`;
 const BIDS = `query($tenderId: ID!) { bids(tenderId: $tenderId) { id organisationId pricePence status } }`;
 const BID = `query($id: ID!) { bid(id: $id) { id organisationId pricePence } }`;
@@ -67,20 +64,13 @@ describe.each(readModelSetups)('Walking skeleton through the gateway, %s', (_nam
 
   it('publishes, seals, closes by time, awards, creates the contract, builds the chain and shows auditors the trail', async () => {
     // The prime-to-be registers its organisation and declares its safeguarding policy, which bidding requires.
-    await prime.data(REGISTER_PROVIDER, {
-      key: newKey('register'),
-      input: { name: 'Moorland Homes', kind: 'registered_social_landlord', vcse: false, sme: false, serviceCategories: ['youth-work'], serviceAreas: ['North locality'], yourDisplayName: 'Harriet Mensah' },
+    const toRenew = await registerEligibleProvider(prime, {
+      name: 'Moorland Homes',
+      kind: 'registered_social_landlord',
+      serviceAreas: ['North locality'],
+      yourDisplayName: 'Harriet Mensah',
     });
-    const { declareDueDiligence } = await prime.data<{ declareDueDiligence: { toRenewBeforeBidding: string[] } }>(DECLARE_DUE_DILIGENCE, {
-      key: newKey('safeguarding'),
-      input: {
-        kind: 'safeguarding_policy',
-        expiresAt: new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString(),
-        statement: 'Safeguarding policy adopted by the board',
-        evidenceRefs: ['board-minute-2026-10'],
-      },
-    });
-    expect(declareDueDiligence.toRenewBeforeBidding).toEqual([]);
+    expect(toRenew).toEqual([]);
 
     const deadline = new Date(Date.now() + 8_000);
     const tenderInput = {
