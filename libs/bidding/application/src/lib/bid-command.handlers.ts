@@ -23,8 +23,7 @@ import {
   DomainRuleBroken,
   handleCommand,
   type RequestContext,
-  TENDRIL_EVENT_ID_NAMESPACE,
-  uuidV5,
+  requestScopedId,
 } from '@tendril/shared/ddd';
 import { EVENT_STORE, type EventStore, StreamNotFoundError } from '@tendril/shared/event-store';
 import { AmendBidCommand, AssessBidComplianceCommand, type BidCommandResult, SubmitBidCommand, WithdrawBidCommand } from './bidding-commands';
@@ -98,7 +97,7 @@ export class SubmitBidHandler extends TwoStreamBidHandler implements ICommandHan
     const organisationId = context.actor.organisationId;
     if (!organisationId) throw new DomainRuleBroken('NOT_A_MEMBER_OF_A_PROVIDER', 'Only members of a provider organisation may bid');
     // A retry of the same request addresses the same bid.
-    const bidId = context.idempotencySeed ? uuidV5(`bid:${context.idempotencySeed}`, TENDRIL_EVENT_ID_NAMESPACE) : crypto.randomUUID();
+    const bidId = requestScopedId('bid', context);
     const command: SubmitBidRequest = {
       type: 'SubmitBid',
       data: { ...input, bidId, organisationId, registeredPartnerIds: await registeredPartners(this.store, input) },

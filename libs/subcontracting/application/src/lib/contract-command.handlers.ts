@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CLOCK, type Clock, handleCommand, type RequestContext, TENDRIL_EVENT_ID_NAMESPACE, uuidV5 } from '@tendril/shared/ddd';
+import { CLOCK, type Clock, handleCommand, type RequestContext, requestScopedId } from '@tendril/shared/ddd';
 import { EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
 import { type ContractCommand, contractDecider, contractStreamName } from '@tendril/subcontracting/domain';
 import {
@@ -17,10 +17,6 @@ import {
   VaryContractCommand,
   VarySubcontractCommand,
 } from './subcontracting-commands';
-
-/** An id for something the command creates: derived from the idempotency seed, so a retried request reuses it. */
-const newId = (kind: string, seed: string | null | undefined): string =>
-  seed ? uuidV5(`${kind}:${seed}`, TENDRIL_EVENT_ID_NAMESPACE) : crypto.randomUUID();
 
 abstract class ContractCommandHandlerBase {
   constructor(
@@ -46,7 +42,7 @@ abstract class ContractCommandHandlerBase {
 @CommandHandler(AddSubcontractorCommand)
 export class AddSubcontractorHandler extends ContractCommandHandlerBase implements ICommandHandler<AddSubcontractorCommand> {
   execute({ input, context }: AddSubcontractorCommand): Promise<ContractCommandResult> {
-    const subcontractId = newId('subcontract', context.idempotencySeed);
+    const subcontractId = requestScopedId('subcontract', context);
     return this.run({ type: 'AddSubcontractor', data: { ...input, subcontractId } }, context, subcontractId);
   }
 }
@@ -61,7 +57,7 @@ export class EndSubcontractHandler extends ContractCommandHandlerBase implements
 @CommandHandler(VaryContractCommand)
 export class VaryContractHandler extends ContractCommandHandlerBase implements ICommandHandler<VaryContractCommand> {
   execute({ input, context }: VaryContractCommand): Promise<ContractCommandResult> {
-    const variationId = newId('variation', context.idempotencySeed);
+    const variationId = requestScopedId('variation', context);
     return this.run({ type: 'VaryContract', data: { ...input, variationId } }, context, null);
   }
 }
@@ -69,7 +65,7 @@ export class VaryContractHandler extends ContractCommandHandlerBase implements I
 @CommandHandler(VarySubcontractCommand)
 export class VarySubcontractHandler extends ContractCommandHandlerBase implements ICommandHandler<VarySubcontractCommand> {
   execute({ input, context }: VarySubcontractCommand): Promise<ContractCommandResult> {
-    const variationId = newId('variation', context.idempotencySeed);
+    const variationId = requestScopedId('variation', context);
     return this.run({ type: 'VarySubcontract', data: { ...input, variationId } }, context, input.subcontractId);
   }
 }
@@ -84,7 +80,7 @@ export class SetOutcomeTargetsHandler extends ContractCommandHandlerBase impleme
 @CommandHandler(SubmitReturnCommand)
 export class SubmitReturnHandler extends ContractCommandHandlerBase implements ICommandHandler<SubmitReturnCommand> {
   execute({ input, context }: SubmitReturnCommand): Promise<ContractCommandResult> {
-    const returnId = newId('return', context.idempotencySeed);
+    const returnId = requestScopedId('return', context);
     return this.run({ type: 'SubmitReturn', data: { ...input, returnId } }, context, input.subcontractId);
   }
 }
@@ -99,7 +95,7 @@ export class RateContractHandler extends ContractCommandHandlerBase implements I
 @CommandHandler(MakeInternalAgreementCommand)
 export class MakeInternalAgreementHandler extends ContractCommandHandlerBase implements ICommandHandler<MakeInternalAgreementCommand> {
   execute({ input, context }: MakeInternalAgreementCommand): Promise<ContractCommandResult> {
-    const contractId = newId('internal-agreement', context.idempotencySeed);
+    const contractId = requestScopedId('internal-agreement', context);
     return this.run({ type: 'MakeInternalAgreement', data: { ...input, contractId } }, context, null);
   }
 }
@@ -107,7 +103,7 @@ export class MakeInternalAgreementHandler extends ContractCommandHandlerBase imp
 @CommandHandler(OpenDecommissioningCaseCommand)
 export class OpenDecommissioningCaseHandler extends ContractCommandHandlerBase implements ICommandHandler<OpenDecommissioningCaseCommand> {
   async execute({ input, context }: OpenDecommissioningCaseCommand): Promise<ContractCommandResult & { caseId: string }> {
-    const caseId = newId('decommissioning-case', context.idempotencySeed);
+    const caseId = requestScopedId('decommissioning-case', context);
     const result = await this.run({ type: 'OpenDecommissioningCase', data: { ...input, caseId } }, context, null);
     return { ...result, caseId };
   }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CLOCK, type Clock, DomainRuleBroken, handleCommand, type RequestContext, TENDRIL_EVENT_ID_NAMESPACE, uuidV5 } from '@tendril/shared/ddd';
+import { CLOCK, type Clock, DomainRuleBroken, handleCommand, type RequestContext, requestScopedId } from '@tendril/shared/ddd';
 import { EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
 import { type CommissioningPlanCommand, commissioningPlanDecider, commissioningPlanStreamName } from '@tendril/tender/domain';
 import {
@@ -12,10 +12,6 @@ import {
   RegisterMarketInterestCommand,
 } from './commissioning-plan-commands';
 import { ProviderRegistry } from './provider-registry.port';
-
-// Ids the server assigns come from the request's idempotency seed, so a retry addresses the same record.
-const idFrom = (kind: string, context: RequestContext): string =>
-  context.idempotencySeed ? uuidV5(`${kind}:${context.idempotencySeed}`, TENDRIL_EVENT_ID_NAMESPACE) : crypto.randomUUID();
 
 abstract class PlanCommandHandlerBase {
   constructor(
@@ -40,7 +36,7 @@ abstract class PlanCommandHandlerBase {
 @CommandHandler(DraftCommissioningPlanCommand)
 export class DraftCommissioningPlanHandler extends PlanCommandHandlerBase implements ICommandHandler<DraftCommissioningPlanCommand> {
   execute({ input, context }: DraftCommissioningPlanCommand): Promise<CommissioningPlanCommandResult> {
-    const planId = idFrom('commissioning-plan', context);
+    const planId = requestScopedId('commissioning-plan', context);
     return this.run(planId, { type: 'DraftCommissioningPlan', data: { ...input, planId } }, context);
   }
 }
@@ -55,14 +51,14 @@ export class ChangeCommissioningPlanHandler extends PlanCommandHandlerBase imple
 @CommandHandler(RecordNeedsEvidenceCommand)
 export class RecordNeedsEvidenceHandler extends PlanCommandHandlerBase implements ICommandHandler<RecordNeedsEvidenceCommand> {
   execute({ input, context }: RecordNeedsEvidenceCommand): Promise<CommissioningPlanCommandResult> {
-    return this.run(input.planId, { type: 'RecordNeedsEvidence', data: { ...input, evidenceId: idFrom('needs-evidence', context) } }, context);
+    return this.run(input.planId, { type: 'RecordNeedsEvidence', data: { ...input, evidenceId: requestScopedId('needs-evidence', context) } }, context);
   }
 }
 
 @CommandHandler(PublishMarketEngagementNoticeCommand)
 export class PublishMarketEngagementNoticeHandler extends PlanCommandHandlerBase implements ICommandHandler<PublishMarketEngagementNoticeCommand> {
   execute({ input, context }: PublishMarketEngagementNoticeCommand): Promise<CommissioningPlanCommandResult> {
-    return this.run(input.planId, { type: 'PublishMarketEngagementNotice', data: { ...input, noticeId: idFrom('engagement-notice', context) } }, context);
+    return this.run(input.planId, { type: 'PublishMarketEngagementNotice', data: { ...input, noticeId: requestScopedId('engagement-notice', context) } }, context);
   }
 }
 

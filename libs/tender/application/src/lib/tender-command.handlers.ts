@@ -1,6 +1,6 @@
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CLOCK, type Clock, DomainRuleBroken, handleCommand, type RequestContext, TENDRIL_EVENT_ID_NAMESPACE, uuidV5 } from '@tendril/shared/ddd';
+import { CLOCK, type Clock, DomainRuleBroken, handleCommand, type RequestContext, requestScopedId } from '@tendril/shared/ddd';
 import { type Actor, EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
 import { type CommissionedStrand, type TenderCommand, type TenderDocument, tenderDecider, tenderStreamName } from '@tendril/tender/domain';
 import { CommissioningPlanReadModel } from './commissioning-plan-read-model.port';
@@ -65,9 +65,7 @@ export class PublishTenderHandler extends TenderCommandHandlerBase implements IC
 
   async execute({ input, context }: PublishTenderCommand): Promise<TenderCommandResult> {
     // The id comes from the request's idempotency seed, so a retry addresses the same tender.
-    const tenderId = context.idempotencySeed
-      ? uuidV5(`tender:${context.idempotencySeed}`, TENDRIL_EVENT_ID_NAMESPACE)
-      : crypto.randomUUID();
+    const tenderId = requestScopedId('tender', context);
     const { strand: ref, documents: uploads, ...data } = input;
     const commissionedStrand = await this.commissionedStrand(ref, context);
     // Content first: an unused blob is harmless under content addressing; an event naming a missing one is not.
@@ -183,9 +181,7 @@ export class DeclareTenderUnsuccessfulHandler extends TenderCommandHandlerBase i
 @CommandHandler(AskClarificationCommand)
 export class AskClarificationHandler extends TenderCommandHandlerBase implements ICommandHandler<AskClarificationCommand> {
   async execute({ input, context }: AskClarificationCommand): Promise<ClarificationCommandResult> {
-    const questionId = context.idempotencySeed
-      ? uuidV5(`clarification:${context.idempotencySeed}`, TENDRIL_EVENT_ID_NAMESPACE)
-      : crypto.randomUUID();
+    const questionId = requestScopedId('clarification', context);
     const result = await this.run(input.tenderId, { type: 'AskClarification', data: { tenderId: input.tenderId, questionId, question: input.question } }, context);
     return { ...result, questionId };
   }
