@@ -12,6 +12,9 @@ export interface TenderLotV1 {
   readonly lotId: LotId;
   readonly title: string;
   readonly estimatedValuePence: number;
+  /** Additive (absent on older events): the plan strand this lot commissions, and its area. */
+  readonly strandId?: string | null;
+  readonly area?: string | null;
 }
 
 export interface TenderCriterionV1 {
@@ -28,6 +31,10 @@ export const TENDER_CANCELLED_V1 = 'tender.tender-cancelled.v1';
 export const CLARIFICATION_PUBLISHED_V1 = 'tender.clarification-published.v1';
 export const TENDER_AMENDED_V1 = 'tender.tender-amended.v1';
 export const TENDER_UNSUCCESSFUL_V1 = 'tender.tender-unsuccessful.v1';
+export const AWARD_PROPOSED_V1 = 'tender.award-proposed.v1';
+export const AWARD_WITHDRAWN_V1 = 'tender.award-withdrawn.v1';
+export const DEADLINE_EXTENDED_V1 = 'tender.deadline-extended.v1';
+export const STRAND_RELEASED_V1 = 'tender.strand-released.v1';
 
 export interface TenderPublishedV1Data {
   readonly tenderId: TenderId;
@@ -43,6 +50,11 @@ export interface TenderPublishedV1Data {
   readonly suitableForVcse: boolean;
   readonly reservedParticipation: boolean;
   readonly publishedAt: string;
+  /** Additive (absent on older events): the commissioning plan and strand the tender belongs to. */
+  readonly planId?: string | null;
+  readonly strandId?: string | null;
+  /** Additive: the tender this one re-tenders after a decommissioning. */
+  readonly retenderOfTenderId?: string | null;
 }
 
 export interface TenderClosedV1Data {
@@ -62,7 +74,67 @@ export interface LotAwardedV1Data {
   readonly contractStartDate: string;
   readonly contractEndDate: string;
   readonly paymentTermsDays: number;
+  /** The final award: published only once the standstill period has ended unchallenged or every challenge was dismissed. */
   readonly awardedAt: string;
+  /** Additive (absent on older events): the plan strand the lot commissions, so the contract takes its outcome targets. */
+  readonly planId?: string | null;
+  readonly strandId?: string | null;
+}
+
+/** The commissioner proposed an award for a lot; the standstill period runs until `standstillEndsAt`. Bidders may now see their debrief. */
+export interface AwardProposedV1Data {
+  readonly tenderId: TenderId;
+  readonly organisationId: OrganisationId;
+  readonly lotId: LotId;
+  readonly bidId: string;
+  readonly supplierOrganisationId: OrganisationId;
+  readonly valuePence: number;
+  readonly proposedAt: string;
+  readonly standstillEndsAt: string;
+}
+
+/** A challenge during standstill was upheld: the proposed award is void and the lot goes back to evaluation. */
+export interface AwardWithdrawnV1Data {
+  readonly tenderId: TenderId;
+  readonly lotId: LotId;
+  readonly bidId: string;
+  readonly reason: string;
+  readonly withdrawnAt: string;
+}
+
+/** An amendment moved the submission deadline later; bids are accepted until the new instant. */
+export interface DeadlineExtendedV1Data {
+  readonly tenderId: TenderId;
+  readonly previousSubmissionDeadline: string;
+  readonly submissionDeadline: string;
+  readonly reason: string;
+  readonly extendedAt: string;
+}
+
+export interface StrandOutcomeMeasureV1 {
+  readonly measureId: string;
+  readonly name: string;
+  /** `learning_achievement_progress`, `reach` or `other`, as the plan names it. */
+  readonly kind: string;
+  /** The target as the council states it. */
+  readonly target: string;
+}
+
+/**
+ * A plan strand left commissioning: released for tender (external or mixed) or confirmed for in-house
+ * delivery. Carries the plan's outcomes framework so every contract on the strand reports against it.
+ * Published on `planIntegrationStreamName(planId)`, under the same prefix as tenders' streams.
+ */
+export interface StrandReleasedV1Data {
+  readonly planId: string;
+  readonly organisationId: OrganisationId;
+  readonly strandId: string;
+  readonly name: string;
+  readonly area: string | null;
+  readonly budgetPence: number;
+  readonly deliveryModel: 'in_house' | 'external' | 'mixed';
+  readonly outcomeMeasures: readonly StrandOutcomeMeasureV1[];
+  readonly releasedAt: string;
 }
 
 export interface TenderCancelledV1Data {
@@ -128,6 +200,23 @@ export interface TenderAmendedV1 {
   readonly data: TenderAmendedV1Data;
 }
 
+export interface AwardProposedV1 {
+  readonly type: typeof AWARD_PROPOSED_V1;
+  readonly data: AwardProposedV1Data;
+}
+export interface AwardWithdrawnV1 {
+  readonly type: typeof AWARD_WITHDRAWN_V1;
+  readonly data: AwardWithdrawnV1Data;
+}
+export interface DeadlineExtendedV1 {
+  readonly type: typeof DEADLINE_EXTENDED_V1;
+  readonly data: DeadlineExtendedV1Data;
+}
+export interface StrandReleasedV1 {
+  readonly type: typeof STRAND_RELEASED_V1;
+  readonly data: StrandReleasedV1Data;
+}
+
 export type TenderIntegrationEvent =
   | TenderPublishedV1
   | TenderClosedV1
@@ -135,7 +224,11 @@ export type TenderIntegrationEvent =
   | TenderCancelledV1
   | ClarificationPublishedV1
   | TenderAmendedV1
-  | TenderUnsuccessfulV1;
+  | TenderUnsuccessfulV1
+  | AwardProposedV1
+  | AwardWithdrawnV1
+  | DeadlineExtendedV1
+  | StrandReleasedV1;
 
 export const TENDER_INTEGRATION_EVENT_TYPES: readonly TenderIntegrationEvent['type'][] = [
   TENDER_PUBLISHED_V1,
@@ -145,6 +238,10 @@ export const TENDER_INTEGRATION_EVENT_TYPES: readonly TenderIntegrationEvent['ty
   CLARIFICATION_PUBLISHED_V1,
   TENDER_AMENDED_V1,
   TENDER_UNSUCCESSFUL_V1,
+  AWARD_PROPOSED_V1,
+  AWARD_WITHDRAWN_V1,
+  DEADLINE_EXTENDED_V1,
+  STRAND_RELEASED_V1,
 ];
 
 /** Narrows an event read from the store by its type; the producer guarantees the data shape. */
@@ -155,3 +252,6 @@ export const TENDER_INTEGRATION_STREAM_PREFIX = 'integration-tender-';
 
 /** Where the tender context publishes a tender's integration events, in order. */
 export const tenderIntegrationStreamName = (tenderId: TenderId): string => `${TENDER_INTEGRATION_STREAM_PREFIX}${tenderId}`;
+
+/** Where the tender context publishes a commissioning plan's integration events (strand releases), in order. */
+export const planIntegrationStreamName = (planId: string): string => `${TENDER_INTEGRATION_STREAM_PREFIX}plan-${planId}`;
