@@ -1,9 +1,13 @@
 /// <reference types="jest" />
-import { isTenderIntegrationEvent, tenderIntegrationStreamName, TENDER_INTEGRATION_EVENT_TYPES } from './tender-integration-events';
+import { isTenderIntegrationEvent, planIntegrationStreamName, tenderIntegrationStreamName, TENDER_INTEGRATION_EVENT_TYPES } from './tender-integration-events';
 
 describe('Tender integration events', () => {
   it('are published to one stream per tender', () => {
     expect(tenderIntegrationStreamName('t-42')).toBe('integration-tender-t-42');
+  });
+
+  it("publish a plan's strand releases under the same prefix, so one subscription sees both", () => {
+    expect(planIntegrationStreamName('p-7')).toBe('integration-tender-plan-p-7');
   });
 
   it('all carry their context and version in their type', () => {
@@ -15,6 +19,10 @@ describe('Tender integration events', () => {
       'tender.clarification-published.v1',
       'tender.tender-amended.v1',
       'tender.tender-unsuccessful.v1',
+      'tender.award-proposed.v1',
+      'tender.award-withdrawn.v1',
+      'tender.deadline-extended.v1',
+      'tender.strand-released.v1',
     ]);
   });
 
