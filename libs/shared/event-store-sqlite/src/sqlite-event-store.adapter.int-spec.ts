@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { type RecordedEvent, WrongExpectedRevisionError } from '@tendril/shared/event-store';
+import { verifyChain } from '@tendril/shared/audit-chain';
+import { DuplicateEventIdError, type RecordedEvent, WrongExpectedRevisionError } from '@tendril/shared/event-store';
 import { anEvent, collect, eventIds, someEvents, takeFromSubscription } from '@tendril/shared/testing';
 import { migrateSchema, SCHEMA_MIGRATIONS } from './lib/schema-migrations';
 import { openSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions } from './lib/sqlite-event-store';
@@ -56,6 +57,44 @@ describe('The SQLite event store', () => {
       expect(store.stats().transactions - before).toBe(1);
       expect(await store.streamRevision('tender-1')).toBe(1);
       expect(await store.streamRevision('tender-2')).toBe(2);
+    });
+
+    it('refuses an event id taken earlier in the same transaction, writing none of that append and keeping the chain whole', async () => {
+      await open();
+      const shared = anEvent('BidDrafted');
+
+      const outcomes = await Promise.allSettled([
+        store.appendToStream('bid-a', [shared], { expectedRevision: 'no_stream' }),
+        store.appendToStream('bid-b', [anEvent('BidDrafted'), shared], { expectedRevision: 'no_stream' }),
+        store.appendToStream('bid-c', [shared], { expectedRevision: 'no_stream' }),
+        store.appendToStream('bid-d', [anEvent('BidDrafted')], { expectedRevision: 'no_stream' }),
+      ]);
+
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+      for (const refused of [outcomes[1], outcomes[2]] as PromiseRejectedResult[]) {
+        expect(refused.reason).toBeInstanceOf(DuplicateEventIdError);
+        expect(refused.reason).toMatchObject({ eventId: shared.metadata.eventId, streamName: 'bid-a' });
+      }
+      expect(await store.streamRevision('bid-b')).toBeNull();
+      expect(await store.streamRevision('bid-c')).toBeNull();
+      expect(eventIds(await collect(store.readAll()))).toHaveLength(2);
+      expect(await verifyChain({ events: store.readAuditChain(), checkpoints: [], publicKeys: [] })).toMatchObject({ intact: true, eventsChecked: 2 });
+    });
+
+    it('answers a retry sent in the same transaction as the original with the original result, writing nothing', async () => {
+      await open();
+      await store.appendToStream('tender-9', [anEvent('TenderDrafted')], { expectedRevision: 'no_stream' });
+      const batch = someEvents('TenderAmended', 2);
+
+      const [original, retried, asStreamExists] = await Promise.all([
+        store.appendToStream('tender-9', batch, { expectedRevision: 0 }),
+        store.appendToStream('tender-9', batch, { expectedRevision: 0 }),
+        store.appendToStream('tender-9', batch, { expectedRevision: 'stream_exists' }),
+      ]);
+
+      expect(retried).toEqual(original);
+      expect(asStreamExists).toEqual(original);
+      expect(await store.streamRevision('tender-9')).toBe(2);
     });
 
     it('keeps at most the configured number of appends in one transaction', async () => {

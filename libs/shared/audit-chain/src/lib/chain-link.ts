@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EventMetadata } from '@tendril/shared/event-store';
 import { canonicalJson } from './canonical-json';
 
@@ -61,7 +61,8 @@ export const chainedEventBytes = (
   `{"data":${content.data},"eventId":${content.eventId},"metadata":${content.metadata},"previousHash":${JSON.stringify(previousHash)},` +
   `"revision":${canonicalJson(revision)},"sequence":${canonicalJson(sequence)},"streamName":${JSON.stringify(streamName)},"type":${content.type}}`;
 
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+// One-shot hashing: this runs for every event appended, inside the append path.
+export const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 /** The link of an event appended after `previous` (null for the first event of the log). */
 export const linkAfter = (

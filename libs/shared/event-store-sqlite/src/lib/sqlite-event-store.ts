@@ -125,6 +125,13 @@ const toAuditedEvent = (row: ChainedEventRow): RecordedEvent => ({
   recordedAt: row[6],
 });
 
+/** The event id's unique index refused an insert: the id is stored already (a retry, or a duplicate). */
+const isEventIdTaken = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+  String((error as { message?: unknown }).message).includes('events.event_id');
+
 const checkCount = (name: string, value: number | undefined): number => {
   if (value === undefined) return Number.POSITIVE_INFINITY;
   if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
@@ -172,7 +179,7 @@ export class SqliteEventStore implements EventStore, AuditTrail, SubscriptionSou
   };
   /** The last link written, while a write transaction is open (read fresh at its start, under the lock). */
   private chainHead: Pick<ChainLink, 'sequence' | 'hash'> | null = null;
-  private readonly appendInSavepoint: (pending: PendingAppend, recordedAt: string) => AppendResult;
+  private readonly insertInSavepoint: (pending: PendingAppend, lastRevision: number, recordedAt: string) => AppendResult;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private drained: (() => void)[] = [];
@@ -200,7 +207,9 @@ export class SqliteEventStore implements EventStore, AuditTrail, SubscriptionSou
         .raw(true),
     };
     // Called inside the batch transaction, better-sqlite3 runs this in a SAVEPOINT and rolls back to it on a throw.
-    this.appendInSavepoint = db.transaction((pending: PendingAppend, recordedAt: string) => this.applyAppend(pending, recordedAt));
+    this.insertInSavepoint = db.transaction((pending: PendingAppend, lastRevision: number, recordedAt: string) =>
+      this.insertEvents(pending, lastRevision, recordedAt),
+    );
     const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.heads = new HeadWatcher(
       () => this.statements.head.get() ?? 0,
@@ -485,9 +494,9 @@ export class SqliteEventStore implements EventStore, AuditTrail, SubscriptionSou
           for (const pending of batch) {
             const chainBefore = this.chainHead;
             try {
-              outcomes.push({ ok: true, result: this.appendInSavepoint(pending, recordedAt) });
+              outcomes.push({ ok: true, result: this.applyAppend(pending, recordedAt) });
             } catch (error) {
-              // The savepoint's rows are gone, so the chain continues from where it was before them.
+              // A refused append wrote nothing (rules are checked before its inserts, or they were rolled back).
               this.chainHead = chainBefore;
               // A broken rule refuses this append only; anything else (I/O, disk full) fails the whole batch.
               if (!(error instanceof EventStoreError)) throw error;
@@ -512,24 +521,50 @@ export class SqliteEventStore implements EventStore, AuditTrail, SubscriptionSou
     });
   }
 
-  /** One append's rules, run inside its savepoint: idempotent retry, expected revision, duplicate ids, then the insert. */
+  /**
+   * One append's rules: expected revision, idempotent retry, duplicate ids, then the inserts. The usual
+   * case (the revision matches, the ids are new) costs one index seek and the inserts: the event ids are
+   * looked up only when the revision does not match or an id turns out to be stored already, since those
+   * are the only cases in which a retry or a duplicate can be the answer.
+   */
   private applyAppend(pending: PendingAppend, recordedAt: string): AppendResult {
-    const { streamName, events, expectedRevision } = pending;
-    const stored: (StoredEventRef | undefined)[] = events.map((event) => this.statements.findEvent.get(event.eventId));
-    const retried = this.originalResultOfRetry(pending, stored);
-    if (retried) return retried;
-
+    const { streamName, expectedRevision } = pending;
     const actual = this.statements.lastRevision.get(streamName) ?? null;
     if (!revisionMatches(expectedRevision, actual)) {
+      const retried = this.originalResultOfRetry(pending, this.storedRefs(pending));
+      if (retried) return retried;
       const actualRevision: ActualRevision = actual === null ? NO_STREAM : actual;
       throw new WrongExpectedRevisionError(streamName, expectedRevision, actualRevision);
     }
-    const duplicate = stored.findIndex((ref) => ref !== undefined);
-    if (duplicate >= 0) {
-      throw new DuplicateEventIdError((events[duplicate] as SerialisedEvent).eventId, (stored[duplicate] as StoredEventRef).stream_name);
+    const chainBefore = this.chainHead;
+    try {
+      // All or nothing: a single INSERT is atomic on its own; a longer append runs in a savepoint, rolled back on a throw.
+      return pending.events.length === 1
+        ? this.insertEvents(pending, actual ?? -1, recordedAt)
+        : this.insertInSavepoint(pending, actual ?? -1, recordedAt);
+    } catch (error) {
+      if (!isEventIdTaken(error)) throw error;
+      // Nothing of this append is stored now, so the lookups below see only what was there before it.
+      this.chainHead = chainBefore;
+      const stored = this.storedRefs(pending);
+      const retried = this.originalResultOfRetry(pending, stored);
+      if (retried) return retried;
+      const duplicate = stored.findIndex((ref) => ref !== undefined);
+      if (duplicate < 0) throw error;
+      throw new DuplicateEventIdError(
+        (pending.events[duplicate] as SerialisedEvent).eventId,
+        (stored[duplicate] as StoredEventRef).stream_name,
+      );
     }
+  }
 
-    let revision = actual ?? -1;
+  private storedRefs(pending: PendingAppend): (StoredEventRef | undefined)[] {
+    return pending.events.map((event) => this.statements.findEvent.get(event.eventId));
+  }
+
+  private insertEvents(pending: PendingAppend, lastRevision: number, recordedAt: string): AppendResult {
+    const { streamName, events } = pending;
+    let revision = lastRevision;
     let position = 0;
     for (const [index, event] of events.entries()) {
       revision += 1;
