@@ -97,7 +97,7 @@ export type TransitionOutcomeV1 =
       readonly toPrimeOrganisationId: string;
       readonly toContractId: ContractId;
     }
-  | { readonly subcontractId: SubcontractId; readonly subcontractorOrganisationId: string; readonly outcome: 'moves-in-house' };
+  | { readonly subcontractId: SubcontractId; readonly subcontractorOrganisationId: string; readonly outcome: 'moves-in-house'; /** Additive: the in-house agreement the work moves under. */ readonly toContractId?: string };
 
 /**
  * A commissioner decided to decommission a contract: the strand (the contract's lot) goes back to the

@@ -62,7 +62,7 @@ export interface PublishedSubcontractVaried {
 
 export interface PublishedStrandDecommissioned {
   readonly type: 'subcontracting.strand-decommissioned.v1';
-  readonly data: Omit<ContractDecommissioned['data'], 'previousEndDate'>;
+  readonly data: Omit<ContractDecommissioned['data'], 'previousEndDate' | 'decidedBy'>;
 }
 
 export type SubcontractingPublishedFact =
@@ -76,11 +76,14 @@ export type SubcontractingPublishedFact =
 
 export const toIntegrationEvents = (event: ContractEvent): readonly SubcontractingPublishedFact[] => {
   switch (event.type) {
-    case 'ContractCreated':
-      return [{ type: 'subcontracting.contract-created.v1', data: { ...event.data } }];
+    case 'ContractCreated': {
+      // v1 predates the strand and its outcome measures; they stay inside the context.
+      const { planId: _planId, strandId: _strandId, outcomeMeasures: _outcomeMeasures, ...data } = event.data;
+      return [{ type: 'subcontracting.contract-created.v1', data }];
+    }
     case 'SubcontractorAdded': {
       // v1 predates the parent's permission to subcontract further; it stays as published.
-      const { mayLetSubcontracts: _mayLetSubcontracts, ...data } = event.data;
+      const { mayLetSubcontracts: _mayLetSubcontracts, transferredFrom: _transferredFrom, ...data } = event.data;
       return [{ type: 'subcontracting.subcontractor-added.v1', data }];
     }
     case 'SubcontractEnded': {
@@ -99,10 +102,11 @@ export const toIntegrationEvents = (event: ContractEvent): readonly Subcontracti
     case 'DecommissioningCaseOpened':
     case 'DecommissioningCaseAnswered':
     case 'ImprovementPlanRequired':
+    case 'TransitionCompleted':
       return [];
     // The tender context re-tenders the strand on this.
     case 'ContractDecommissioned': {
-      const { previousEndDate: _previousEndDate, ...data } = event.data;
+      const { previousEndDate: _previousEndDate, decidedBy: _decidedBy, ...data } = event.data;
       return [{ type: 'subcontracting.strand-decommissioned.v1', data }];
     }
     case 'ContractVaried':

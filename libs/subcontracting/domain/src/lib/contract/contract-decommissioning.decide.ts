@@ -10,6 +10,7 @@ import type {
   TransitionOutcome,
 } from './contract.events';
 import type { ContractState, DecommissioningCase, ExistingContract } from './contract.state';
+import { checkTransitionTargets } from './contract-transition.decide';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -104,7 +105,11 @@ const transitionPlan = (
   return steps.map((step): TransitionOutcome => {
     const subcontract = live.find((s) => s.subcontractId === step.subcontractId);
     const subcontractorOrganisationId = subcontract?.organisationId ?? '';
-    if (step.outcome !== 'moves-to-prime') return { subcontractId: step.subcontractId, subcontractorOrganisationId, outcome: step.outcome };
+    if (step.outcome === 'ends') return { subcontractId: step.subcontractId, subcontractorOrganisationId, outcome: 'ends' };
+    if (step.outcome === 'moves-in-house') {
+      const toContractId = step.toContractId?.trim();
+      return { subcontractId: step.subcontractId, subcontractorOrganisationId, outcome: 'moves-in-house', ...(toContractId ? { toContractId } : {}) };
+    }
     if (isBlank(step.toContractId) || isBlank(step.toPrimeOrganisationId)) {
       throw new SubcontractingRuleBroken('TRANSITION_TARGET_REQUIRED', 'Name the contract and prime the subcontract moves to', { subcontractId: step.subcontractId });
     }
@@ -153,7 +158,7 @@ export const decideDecommissioningCase = (
       contractEndDate: contract.endDate,
     });
   }
-  const transition = transitionPlan(contract, decision.transition);
+  const transition = checkTransitionTargets(contract, transitionPlan(contract, decision.transition), data.transitionTargets ?? [], metadata.now);
   return {
     type: 'ContractDecommissioned',
     data: {
@@ -171,6 +176,7 @@ export const decideDecommissioningCase = (
       previousEndDate: contract.endDate,
       transition,
       decidedAt: metadata.now.toISOString(),
+      decidedBy: { userId: metadata.actor.userId, organisationId: metadata.actor.organisationId ?? '' },
     },
   };
 };

@@ -2,7 +2,7 @@
 import { DeciderSpecification, type CommandMetadata } from '@tendril/shared/ddd';
 import type { Actor } from '@tendril/shared/event-store';
 import { toIntegrationEvents } from '../subcontracting.integration';
-import type { DecideDecommissioningCase, OpenDecommissioningCase, RespondToDecommissioningCase, TransitionStep } from './contract.commands';
+import type { DecideDecommissioningCase, OpenDecommissioningCase, RespondToDecommissioningCase, TransitionStep, TransitionTarget } from './contract.commands';
 import { contractDecider } from './contract.decider';
 import type {
   ContractCreated,
@@ -15,6 +15,7 @@ import type {
 } from './contract.events';
 
 const spec = DeciderSpecification.for(contractDecider);
+const ELIGIBLE = { registered: true, declarations: [{ kind: 'safeguarding_policy', expiresAt: '2030-01-01T00:00:00.000Z' }] };
 
 const commissioner: Actor = { userId: 'user-amara', role: 'commissioner', organisationId: 'org-council' };
 const otherCouncil: Actor = { userId: 'user-ed', role: 'commissioner', organisationId: 'org-other' };
@@ -93,9 +94,45 @@ const fullPlan: TransitionStep[] = [
   { subcontractId: 's-3', outcome: 'ends' },
 ];
 
-const decommission = (transition: TransitionStep[] = fullPlan, noticePeriodDays = 90, actor: Actor = commissioner): DecideDecommissioningCase => ({
+export const TARGETS: TransitionTarget[] = [
+  {
+    contractId: 'c-2',
+    kind: 'awarded',
+    commissionerOrganisationId: 'org-council',
+    primeOrganisationId: 'org-prime-2',
+    strandId: 'lot-2',
+    status: 'active',
+    startDate: '2025-10-01',
+    endDate: '2028-09-30',
+    headroomPence: 50_000_00,
+  },
+  {
+    contractId: 'c-in',
+    kind: 'internal',
+    commissionerOrganisationId: 'org-council',
+    primeOrganisationId: 'org-in-house',
+    strandId: 'lot-1',
+    status: 'active',
+    startDate: '2025-10-01',
+    endDate: '2028-09-30',
+    headroomPence: 20_000_00,
+  },
+];
+
+const decommission = (
+  transition: TransitionStep[] = fullPlan,
+  noticePeriodDays = 90,
+  actor: Actor = commissioner,
+  transitionTargets: TransitionTarget[] = TARGETS,
+): DecideDecommissioningCase => ({
   type: 'DecideDecommissioningCase',
-  data: { contractId: 'c-1', caseId: 'case-1', rationale: 'No improvement after two quarters', decision: { kind: 'decommission', noticePeriodDays, transition } },
+  data: {
+    contractId: 'c-1',
+    caseId: 'case-1',
+    rationale: 'No improvement after two quarters',
+    decision: { kind: 'decommission', noticePeriodDays, transition },
+    transitionTargets,
+  },
   metadata: at(actor),
 });
 const improve = (reviewDate: string, actor: Actor = commissioner): DecideDecommissioningCase => ({
@@ -121,10 +158,11 @@ const decommissioned: ContractDecommissioned = {
     previousEndDate: '2028-09-30',
     transition: [
       { subcontractId: 's-1', subcontractorOrganisationId: 'org-sub-a', outcome: 'moves-to-prime', toContractId: 'c-2', toPrimeOrganisationId: 'org-prime-2' },
-      { subcontractId: 's-2', subcontractorOrganisationId: 'org-sub-b', outcome: 'moves-in-house' },
+      { subcontractId: 's-2', subcontractorOrganisationId: 'org-sub-b', outcome: 'moves-in-house', toContractId: 'c-in' },
       { subcontractId: 's-3', subcontractorOrganisationId: 'org-sub-c', outcome: 'ends' },
     ],
     decidedAt: NOW,
+    decidedBy: { userId: 'user-amara', organisationId: 'org-council' },
   },
 };
 
@@ -239,6 +277,46 @@ describe('Decommissioning case', () => {
         'TRANSITION_TARGET_IS_THIS_CONTRACT',
       ],
       ['on a case that does not exist', { ...decommission(), data: { ...decommission().data, caseId: 'case-9' } }, 'DECOMMISSIONING_CASE_NOT_FOUND'],
+      [
+        'moving work under a contract that does not exist',
+        decommission([{ subcontractId: 's-1', outcome: 'moves-to-prime', toContractId: 'c-9', toPrimeOrganisationId: 'org-prime-2' }, ...fullPlan.slice(1)]),
+        'TRANSITION_TARGET_NOT_FOUND',
+      ],
+      [
+        'moving work to a prime that does not hold the named contract',
+        decommission([{ subcontractId: 's-1', outcome: 'moves-to-prime', toContractId: 'c-2', toPrimeOrganisationId: 'org-prime-3' }, ...fullPlan.slice(1)]),
+        'TRANSITION_TARGET_PRIME_MISMATCH',
+      ],
+      [
+        'moving work under another council’s contract',
+        decommission(fullPlan, 90, commissioner, TARGETS.map((t) => (t.contractId === 'c-2' ? { ...t, commissionerOrganisationId: 'org-other' } : t))),
+        'TRANSITION_TARGET_OF_ANOTHER_COUNCIL',
+      ],
+      [
+        'moving work under a decommissioned contract',
+        decommission(fullPlan, 90, commissioner, TARGETS.map((t) => (t.contractId === 'c-2' ? { ...t, status: 'decommissioned' } : t))),
+        'TRANSITION_TARGET_NOT_ACTIVE',
+      ],
+      [
+        'moving work under a contract that ends before it',
+        decommission(fullPlan, 90, commissioner, TARGETS.map((t) => (t.contractId === 'c-2' ? { ...t, endDate: '2027-03-31' } : t))),
+        'TRANSITION_TARGET_TERM_TOO_SHORT',
+      ],
+      [
+        'moving more work to a prime than it has headroom for',
+        decommission(fullPlan, 90, commissioner, TARGETS.map((t) => (t.contractId === 'c-2' ? { ...t, headroomPence: 10_000_00 - 1 } : t))),
+        'TRANSITION_TARGET_HEADROOM_EXCEEDED',
+      ],
+      [
+        'moving work in-house when the strand has no in-house agreement',
+        decommission(fullPlan, 90, commissioner, TARGETS.filter((t) => t.kind !== 'internal')),
+        'TRANSITION_NO_IN_HOUSE_AGREEMENT',
+      ],
+      [
+        'moving work “in-house” under a prime’s contract',
+        decommission([fullPlan[0] as TransitionStep, { subcontractId: 's-2', outcome: 'moves-in-house', toContractId: 'c-2' }, fullPlan[2] as TransitionStep]),
+        'TRANSITION_TARGET_NOT_IN_HOUSE',
+      ],
     ])('is refused %s', (_case, command, code) => {
       spec.given([created, s1, s2, s3, opened]).when(command).thenThrows(code);
     });
@@ -251,7 +329,7 @@ describe('Decommissioning case', () => {
       const { tier: _tier, parentOrganisationId: _parent, addedAt: _addedAt, ...data } = sub('s-4', 'org-sub-d').data;
       spec
         .given([created, s1, s2, s3, opened, decommissioned])
-        .when({ type: 'AddSubcontractor', data, metadata: at(prime) })
+        .when({ type: 'AddSubcontractor', data: { ...data, subcontractorEligibility: ELIGIBLE }, metadata: at(prime) })
         .thenThrows('CONTRACT_NOT_ACTIVE');
     });
 

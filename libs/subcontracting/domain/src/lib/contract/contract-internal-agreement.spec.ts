@@ -8,6 +8,12 @@ import type { InternalAgreementMade, ReturnSubmitted } from './contract.events';
 
 const spec = DeciderSpecification.for(contractDecider);
 
+const MEASURES = [
+  { measureId: 'reach', name: 'Young people engaged', kind: 'reach', target: '1,200 a year' },
+  { measureId: 'accredited', name: 'Accredited learning', kind: 'learning_achievement_progress', target: '40% of those engaged' },
+];
+const FRAMEWORK = { planId: 'plan-1', strandId: 'IN-HOUSE', commissionerOrganisationId: 'org-council', deliveryModel: 'in_house', measures: MEASURES };
+
 const commissioner: Actor = { userId: 'user-amara', role: 'commissioner', organisationId: 'org-council' };
 const prime: Actor = { userId: 'user-pia', role: 'prime', organisationId: 'org-prime' };
 const inHouse: Actor = { userId: 'user-ina', role: 'provider', organisationId: 'org-in-house' };
@@ -24,6 +30,7 @@ const make = (overrides: Partial<MakeInternalAgreement['data']> = {}, actor: Act
     startDate: '2025-10-01',
     endDate: '2028-09-30',
     paymentTermsDays: 30,
+    outcomeFramework: FRAMEWORK,
     ...overrides,
   },
   metadata: at(actor),
@@ -41,6 +48,8 @@ const made: InternalAgreementMade = {
     endDate: '2028-09-30',
     paymentTermsDays: 30,
     madeAt: NOW,
+    planId: 'plan-1',
+    outcomeMeasures: MEASURES,
   },
 };
 
@@ -49,7 +58,15 @@ describe('Internal agreement for an in-house strand', () => {
     spec.given([]).when(make()).then([made]);
   });
 
-  it('measures the in-house team like a prime: it submits its own returns', () => {
+  it.each<[string, MakeInternalAgreement, string]>([
+    ['for a strand in no plan', make({ outcomeFramework: null }), 'STRAND_NOT_IN_A_PLAN'],
+    ['for another council’s strand', make({ outcomeFramework: { ...FRAMEWORK, commissionerOrganisationId: 'org-other' } }), 'STRAND_OF_ANOTHER_COUNCIL'],
+    ['for a strand the plan puts out to providers', make({ outcomeFramework: { ...FRAMEWORK, deliveryModel: 'external' } }), 'STRAND_NOT_DELIVERED_IN_HOUSE'],
+  ])('is refused %s', (_case, command, code) => {
+    spec.given([]).when(command).thenThrows(code);
+  });
+
+  it('measures the in-house team like a prime: it submits its own returns against the strand’s outcome measures', () => {
     const returned: ReturnSubmitted = {
       type: 'ReturnSubmitted',
       data: {
@@ -64,13 +81,27 @@ describe('Internal agreement for an in-house strand', () => {
         spendPence: 100_000,
         outcomes: { learning: 5, achievement: 2, progress: 1 },
         submittedAt: NOW,
+        measures: [
+          { measureId: 'reach', kind: 'reach', value: 10 },
+          { measureId: 'accredited', kind: 'learning_achievement_progress', value: 4 },
+        ],
       },
     };
-    const { organisationId: _o, tier: _t, submittedAt: _s, youngPeopleReached, hoursDelivered, spendPence, outcomes, ...rest } = returned.data;
-    spec
-      .given([made])
-      .when({ type: 'SubmitReturn', data: { ...rest, figures: { youngPeopleReached, hoursDelivered, spendPence, outcomes } }, metadata: at(inHouse) })
-      .then([returned]);
+    const { organisationId: _o, tier: _t, submittedAt: _s, youngPeopleReached, hoursDelivered, spendPence, outcomes, measures: _m, ...rest } = returned.data;
+    const submit = (measures: { measureId: string; value: number }[]) => ({
+      type: 'SubmitReturn' as const,
+      data: { ...rest, figures: { youngPeopleReached, hoursDelivered, spendPence, outcomes }, measures },
+      metadata: at(inHouse),
+    });
+    const figures = [
+      { measureId: 'accredited', value: 4 },
+      { measureId: 'reach', value: 10 },
+    ];
+    spec.given([made]).when(submit(figures)).then([returned]);
+    spec.given([made]).when(submit(figures.slice(1))).thenThrows('RETURN_MEASURE_MISSING', { measureIds: ['accredited'] });
+    spec.given([made]).when(submit([...figures, { measureId: 'wellbeing', value: 1 }])).thenThrows('RETURN_MEASURE_NOT_ON_CONTRACT', { measureIds: ['wellbeing'] });
+    spec.given([made]).when(submit([...figures, { measureId: 'reach', value: 9 }])).thenThrows('RETURN_MEASURE_REPEATED');
+    spec.given([made]).when(submit([{ measureId: 'accredited', value: 11 }, figures[1] as { measureId: string; value: number }])).thenThrows('RETURN_OUTCOMES_EXCEED_REACH');
   });
 
   it.each<[string, MakeInternalAgreement, string]>([

@@ -1,7 +1,7 @@
 import type { CommandMetadata } from '@tendril/shared/ddd';
 import { SubcontractingRuleBroken } from '../subcontracting.errors';
 import { isBlank, utcDate } from '../values/value-guards';
-import { CONTRACT_RATINGS, OUTCOME_MEASURES, type RateContract, type SetOutcomeTargets, type SubmitReturn } from './contract.commands';
+import { CONTRACT_RATINGS, type MeasureFigure, OUTCOME_MEASURES, type RateContract, type SetOutcomeTargets, type SubmitReturn } from './contract.commands';
 import type { ContractRated, OutcomeTargetsSet, ReturnSubmitted } from './contract.events';
 import { type ContractState, type ExistingContract, returnKey } from './contract.state';
 
@@ -66,6 +66,7 @@ export const submitReturn = (command: SubmitReturn, state: ContractState): Retur
   if (overReach.length > 0) {
     throw new SubcontractingRuleBroken('RETURN_OUTCOMES_EXCEED_REACH', 'More young people with an outcome than were reached', { measures: overReach });
   }
+  const measures = measureFigures(contract, data.measures ?? [], youngPeopleReached);
   return {
     type: 'ReturnSubmitted',
     data: {
@@ -80,8 +81,49 @@ export const submitReturn = (command: SubmitReturn, state: ContractState): Retur
       spendPence,
       outcomes: { learning: outcomes.learning, achievement: outcomes.achievement, progress: outcomes.progress },
       submittedAt: metadata.now.toISOString(),
+      ...(contract.outcomeMeasures.length > 0 ? { measures } : {}),
     },
   };
+};
+
+/** A figure for each of the contract's outcome measures, none missing, none extra, none twice. */
+const measureFigures = (
+  contract: ExistingContract,
+  figures: readonly MeasureFigure[],
+  youngPeopleReached: number,
+): { measureId: string; kind: string; value: number }[] => {
+  const onContract = new Map(contract.outcomeMeasures.map((m) => [m.measureId, m]));
+  const unknown = figures.filter((f) => !onContract.has(f.measureId)).map((f) => f.measureId);
+  if (unknown.length > 0) {
+    throw new SubcontractingRuleBroken(
+      'RETURN_MEASURE_NOT_ON_CONTRACT',
+      `The contract has no outcome measure ${unknown.join(', ')}${onContract.size > 0 ? `; its measures are ${[...onContract.keys()].join(', ')}` : ''}`,
+      { measureIds: unknown },
+    );
+  }
+  const seen = new Set<string>();
+  for (const figure of figures) {
+    if (seen.has(figure.measureId)) {
+      throw new SubcontractingRuleBroken('RETURN_MEASURE_REPEATED', `${figure.measureId} is reported more than once`, { measureId: figure.measureId });
+    }
+    seen.add(figure.measureId);
+  }
+  const missing = contract.outcomeMeasures.filter((m) => !seen.has(m.measureId));
+  if (missing.length > 0) {
+    throw new SubcontractingRuleBroken(
+      'RETURN_MEASURE_MISSING',
+      `Report a figure for every outcome measure on the contract: missing ${missing.map((m) => `${m.measureId} (${m.name})`).join(', ')}`,
+      { measureIds: missing.map((m) => m.measureId) },
+    );
+  }
+  if (!figures.every((f) => isWholeCount(f.value))) {
+    throw new SubcontractingRuleBroken('RETURN_FIGURES_MUST_BE_WHOLE_NUMBERS', 'Each outcome measure is a whole number of young people, not negative');
+  }
+  const overReach = figures.filter((f) => onContract.get(f.measureId)?.kind !== 'reach' && f.value > youngPeopleReached).map((f) => f.measureId);
+  if (overReach.length > 0) {
+    throw new SubcontractingRuleBroken('RETURN_OUTCOMES_EXCEED_REACH', 'More young people with an outcome than were reached', { measures: overReach });
+  }
+  return contract.outcomeMeasures.map((m) => ({ measureId: m.measureId, kind: m.kind, value: figures.find((f) => f.measureId === m.measureId)?.value ?? 0 }));
 };
 
 const assertDeliverer = (metadata: CommandMetadata, organisationId: string): void => {

@@ -1,5 +1,33 @@
 import type { Command } from '@tendril/shared/ddd';
 
+/**
+ * What the provider registry (bidding context) last said about an organisation, as this context's read
+ * model holds it. The handler looks it up; the decider judges it against the command's `now`.
+ */
+export interface ProviderEligibility {
+  readonly registered: boolean;
+  /** The latest declaration of each kind of due diligence and when it stops counting (UTC instant). */
+  readonly declarations: readonly { readonly kind: string; readonly expiresAt: string }[];
+}
+
+/** One measure of a plan's outcomes framework, with the target as the council states it. */
+export interface ContractOutcomeMeasure {
+  readonly measureId: string;
+  readonly name: string;
+  /** `learning_achievement_progress`, `reach` or `other`, as the plan names it. */
+  readonly kind: string;
+  readonly target: string;
+}
+
+/** A plan strand's outcomes framework, as published by the tender context when the strand left commissioning. */
+export interface StrandOutcomeFramework {
+  readonly planId: string;
+  readonly strandId: string;
+  readonly commissionerOrganisationId: string;
+  readonly deliveryModel: string;
+  readonly measures: readonly ContractOutcomeMeasure[];
+}
+
 /** Issued by the platform on `tender.lot-awarded.v1`. Dates are `YYYY-MM-DD`. */
 export type CreateContract = Command<
   'CreateContract',
@@ -14,6 +42,10 @@ export type CreateContract = Command<
     readonly startDate: string;
     readonly endDate: string;
     readonly paymentTermsDays: number;
+    /** The plan strand the lot commissions, when the award names one. */
+    readonly strandId?: string | null;
+    /** That strand's outcomes framework, when this context has it: the contract reports against its measures. */
+    readonly outcomeFramework?: StrandOutcomeFramework | null;
   }
 >;
 
@@ -33,6 +65,8 @@ export type MakeInternalAgreement = Command<
     readonly startDate: string;
     readonly endDate: string;
     readonly paymentTermsDays: number;
+    /** The strand's outcomes framework as this context knows it (null: the strand is not in any plan it has heard of). */
+    readonly outcomeFramework: StrandOutcomeFramework | null;
   }
 >;
 
@@ -53,6 +87,8 @@ export type AddSubcontractor = Command<
     readonly paymentTermsDays: number;
     /** Whether the subcontractor may let part of this work further down (the parent decides; default no). */
     readonly mayLetSubcontracts?: boolean;
+    /** The registry's facts about the subcontractor: only registered providers with current due diligence take on work. */
+    readonly subcontractorEligibility: ProviderEligibility;
   }
 >;
 
@@ -123,8 +159,15 @@ export type SubmitReturn = Command<
     readonly period: string;
     readonly subcontractId: string | null;
     readonly figures: DeliveryFigures;
+    /** One figure per outcome measure on the contract (young people with that outcome in the quarter). */
+    readonly measures?: readonly MeasureFigure[];
   }
 >;
+
+export interface MeasureFigure {
+  readonly measureId: string;
+  readonly value: number;
+}
 
 export const CONTRACT_RATINGS = ['good', 'approaching_target', 'requires_improvement', 'inadequate'] as const;
 export type ContractRating = (typeof CONTRACT_RATINGS)[number];
@@ -156,8 +199,78 @@ export type RespondToDecommissioningCase = Command<
 /** What happens to one live subcontract when its contract is decommissioned. */
 export type TransitionStep =
   | { readonly subcontractId: string; readonly outcome: 'ends' }
-  | { readonly subcontractId: string; readonly outcome: 'moves-in-house' }
+  /** Under the council's in-house internal agreement: the one named, or else the one for this contract's strand. */
+  | { readonly subcontractId: string; readonly outcome: 'moves-in-house'; readonly toContractId?: string | null }
   | { readonly subcontractId: string; readonly outcome: 'moves-to-prime'; readonly toContractId: string; readonly toPrimeOrganisationId: string };
+
+/** What the read model says about a contract a subcontract could move under (the handler looks these up). */
+export interface TransitionTarget {
+  readonly contractId: string;
+  readonly kind: 'awarded' | 'internal';
+  readonly commissionerOrganisationId: string;
+  readonly primeOrganisationId: string;
+  readonly strandId: string | null;
+  readonly status: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  /** The contract's value less its live tier-1 subcontracts: what its prime may still let. */
+  readonly headroomPence: number;
+}
+
+/** One subcontract moving under this contract, with its terms kept; ids are given by the platform. */
+export interface IncomingSubcontract {
+  readonly subcontractId: string;
+  /** Null: directly under this contract's prime; otherwise another subcontract moving in the same batch. */
+  readonly parentSubcontractId: string | null;
+  readonly fromSubcontractId: string;
+  readonly subcontractorOrganisationId: string;
+  readonly valuePence: number;
+  readonly scope: string;
+  readonly area: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly paymentTermsDays: number;
+  readonly mayLetSubcontracts: boolean;
+}
+
+/** The platform carries out a decided transition plan: subcontracts move under this contract (another prime's, or the in-house agreement). */
+export type TakeOverSubcontracts = Command<
+  'TakeOverSubcontracts',
+  {
+    readonly contractId: string;
+    readonly fromContractId: string;
+    readonly caseId: string;
+    readonly reason: string;
+    readonly evidenceRefs: readonly string[];
+    readonly decidedBy: { readonly userId: string; readonly organisationId: string };
+    readonly subcontracts: readonly IncomingSubcontract[];
+  }
+>;
+
+/** How one step of a transition plan was carried out. */
+export type TransitionStepResult =
+  | { readonly subcontractId: string; readonly outcome: 'ends'; readonly result: 'done' }
+  | {
+      readonly subcontractId: string;
+      readonly outcome: 'moves-in-house' | 'moves-to-prime';
+      readonly result: 'done';
+      readonly toContractId: string;
+      readonly toSubcontractId: string;
+    }
+  | {
+      readonly subcontractId: string;
+      readonly outcome: 'moves-in-house' | 'moves-to-prime';
+      readonly result: 'refused';
+      readonly toContractId: string;
+      readonly refusalCode: string;
+      readonly refusal: string;
+    };
+
+/** The platform records the plan carried out on the decommissioned contract: ended and moved work leaves its chain. */
+export type CompleteTransition = Command<
+  'CompleteTransition',
+  { readonly contractId: string; readonly caseId: string; readonly steps: readonly TransitionStepResult[] }
+>;
 
 export type DecideDecommissioningCase = Command<
   'DecideDecommissioningCase',
@@ -168,10 +281,14 @@ export type DecideDecommissioningCase = Command<
     readonly decision:
       | { readonly kind: 'improvement_plan'; readonly reviewDate: string }
       | { readonly kind: 'decommission'; readonly noticePeriodDays: number; readonly transition: readonly TransitionStep[] };
+    /** Contracts the plan's moves could land under (named ones and the council's in-house agreements). */
+    readonly transitionTargets?: readonly TransitionTarget[];
   }
 >;
 
 export type ContractCommand =
+  | TakeOverSubcontracts
+  | CompleteTransition
   | SetOutcomeTargets
   | MakeInternalAgreement
   | OpenDecommissioningCase

@@ -6,6 +6,7 @@ import { contractDecider, contractStreamName, createContractDecider } from './co
 import type { ContractCreated, ContractTerminated, SubcontractEnded, SubcontractorAdded } from './contract.events';
 
 const spec = DeciderSpecification.for(contractDecider);
+const ELIGIBLE = { registered: true, declarations: [{ kind: 'safeguarding_policy', expiresAt: '2030-01-01T00:00:00.000Z' }] };
 
 const platform: Actor = { userId: 'platform', role: 'system', organisationId: null };
 const prime: Actor = { userId: 'user-pia', role: 'prime', organisationId: 'org-prime' };
@@ -36,7 +37,7 @@ const create = (overrides: Partial<CreateContract['data']> = {}, actor: Actor = 
 
 const created: ContractCreated = {
   type: 'ContractCreated',
-  data: { ...create().data, createdAt: '2026-03-05T10:00:00.000Z' },
+  data: { ...create().data, createdAt: '2026-03-05T10:00:00.000Z', planId: null, strandId: null, outcomeMeasures: [] },
 };
 
 const add = (overrides: Partial<AddSubcontractor['data']> = {}, actor: Actor = prime, now = NOW): AddSubcontractor => ({
@@ -53,6 +54,7 @@ const add = (overrides: Partial<AddSubcontractor['data']> = {}, actor: Actor = p
     endDate: '2027-03-31',
     paymentTermsDays: 14,
     mayLetSubcontracts: true,
+    subcontractorEligibility: ELIGIBLE,
     ...overrides,
   },
   metadata: at(actor, now),
@@ -126,6 +128,14 @@ describe('Contract', () => {
       spec.given([created]).when(create()).then([]);
     });
 
+    it('records the strand’s outcome measures with their targets, from the plan’s outcomes framework', () => {
+      const measures = [{ measureId: 'reach', name: 'Young people engaged', kind: 'reach', target: '600 a year' }];
+      spec
+        .given([])
+        .when(create({ strandId: 'OPEN-NORTH', outcomeFramework: { planId: 'plan-1', strandId: 'OPEN-NORTH', commissionerOrganisationId: 'org-leeds-council', deliveryModel: 'external', measures } }))
+        .then([{ ...created, data: { ...created.data, planId: 'plan-1', strandId: 'OPEN-NORTH', outcomeMeasures: measures } }]);
+    });
+
     it('refuses an id already used for another award', () => {
       spec.given([created]).when(create({ lotId: 'lot-south' })).thenThrows('CONTRACT_ALREADY_EXISTS');
     });
@@ -145,6 +155,48 @@ describe('Contract', () => {
   describe('when the prime adds a subcontractor', () => {
     it('records a tier-1 subcontract let by the prime', () => {
       spec.given([created]).when(add()).then([tierOne]);
+    });
+
+    describe('the subcontractor’s due diligence', () => {
+      const declared = (kind: string, expiresAt: string) => ({ kind, expiresAt });
+      it.each<[string, AddSubcontractor['data']['subcontractorEligibility'], string, Record<string, unknown>]>([
+        ['not in the provider registry', { registered: false, declarations: [] }, 'SUBCONTRACTOR_NOT_REGISTERED', { organisationId: 'org-sub-a' }],
+        ['with no safeguarding declaration', { registered: true, declarations: [declared('insurance', '2030-01-01T00:00:00.000Z')] }, 'SUBCONTRACTOR_SAFEGUARDING_MISSING', { organisationId: 'org-sub-a', renew: 'safeguarding_policy' }],
+        [
+          'whose safeguarding declaration expired',
+          { registered: true, declarations: [declared('safeguarding_policy', '2026-04-30T23:59:59.000Z')] },
+          'SUBCONTRACTOR_SAFEGUARDING_EXPIRED',
+          { organisationId: 'org-sub-a', renew: 'safeguarding_policy', expiredAt: '2026-04-30T23:59:59.000Z' },
+        ],
+        [
+          'whose safeguarding expires at this very instant',
+          { registered: true, declarations: [declared('safeguarding_policy', NOW)] },
+          'SUBCONTRACTOR_SAFEGUARDING_EXPIRED',
+          { organisationId: 'org-sub-a', renew: 'safeguarding_policy', expiredAt: NOW },
+        ],
+        [
+          'with a lapsed insurance declaration',
+          { registered: true, declarations: [declared('safeguarding_policy', '2030-01-01T00:00:00.000Z'), declared('insurance', '2026-01-01T00:00:00.000Z')] },
+          'SUBCONTRACTOR_DUE_DILIGENCE_EXPIRED',
+          { organisationId: 'org-sub-a', renew: 'insurance', expiredAt: '2026-01-01T00:00:00.000Z' },
+        ],
+      ])('is refused for a provider %s', (_case, subcontractorEligibility, code, details) => {
+        spec.given([created]).when(add({ subcontractorEligibility })).thenThrows(code, details);
+      });
+
+      it('says what to renew in words a person understands', () => {
+        const expired = { registered: true, declarations: [declared('safeguarding_policy', '2026-04-30T23:59:59.000Z')] };
+        expect(() => contractDecider.decide(add({ subcontractorEligibility: expired }), contractDecider.evolve(contractDecider.initialState(), created))).toThrow(
+          /safeguarding policy declaration expired on 2026-04-30: it must renew it/,
+        );
+      });
+
+      it('applies to a subcontractor letting work further down too', () => {
+        spec
+          .given([created, tierOne])
+          .when(add({ subcontractId: 'sub-2', parentSubcontractId: 'sub-1', subcontractorOrganisationId: 'org-sub-b', valuePence: 10_000_00, subcontractorEligibility: { registered: false, declarations: [] } }, subA))
+          .thenThrows('SUBCONTRACTOR_NOT_REGISTERED');
+      });
     });
 
     it('accepts subcontracts that use up exactly the contract value', () => {

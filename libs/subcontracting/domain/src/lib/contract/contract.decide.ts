@@ -3,9 +3,12 @@ import { SubcontractingRuleBroken } from '../subcontracting.errors';
 import { isBlank, isIsoDate, isWholePositivePence, utcDate } from '../values/value-guards';
 import { decideDecommissioningCase, openDecommissioningCase, respondToDecommissioningCase } from './contract-decommissioning.decide';
 import { rateContract, setOutcomeTargets, submitReturn } from './contract-performance.decide';
+import { completeTransition, takeOverSubcontracts } from './contract-transition.decide';
+import { assertSubcontractorEligible } from './subcontractor-eligibility';
 import type {
   AddSubcontractor,
   ContractCommand,
+  ContractOutcomeMeasure,
   CreateContract,
   EndSubcontract,
   MakeInternalAgreement,
@@ -117,6 +120,9 @@ const assertContractTerms = (terms: { valuePence: number; startDate: string; end
   assertPaymentTerms(terms.paymentTermsDays);
 };
 
+const measuresOf = (measures: readonly ContractOutcomeMeasure[]): ContractOutcomeMeasure[] =>
+  measures.map(({ measureId, name, kind, target }) => ({ measureId, name, kind, target }));
+
 const makeInternalAgreement = (command: MakeInternalAgreement, state: ContractState): InternalAgreementMade => {
   const { data, metadata } = command;
   const { actor } = metadata;
@@ -127,6 +133,21 @@ const makeInternalAgreement = (command: MakeInternalAgreement, state: ContractSt
     throw new SubcontractingRuleBroken('CONTRACT_ALREADY_EXISTS', `Contract ${data.contractId} already exists`, { contractId: data.contractId });
   }
   if (isBlank(data.strandId)) throw new SubcontractingRuleBroken('STRAND_REQUIRED', 'Name the strand the in-house team delivers');
+  const framework = data.outcomeFramework;
+  if (!framework) {
+    throw new SubcontractingRuleBroken('STRAND_NOT_IN_A_PLAN', `Strand ${data.strandId} is in no commissioning plan: add it to the council's plan as an in-house strand first`, {
+      strandId: data.strandId,
+    });
+  }
+  if (framework.commissionerOrganisationId !== actor.organisationId) {
+    throw new SubcontractingRuleBroken('STRAND_OF_ANOTHER_COUNCIL', `Strand ${data.strandId} belongs to another council's plan`, { strandId: data.strandId });
+  }
+  if (framework.deliveryModel === 'external') {
+    throw new SubcontractingRuleBroken('STRAND_NOT_DELIVERED_IN_HOUSE', `The plan has strand ${data.strandId} delivered externally, not by the in-house team`, {
+      strandId: data.strandId,
+      deliveryModel: framework.deliveryModel,
+    });
+  }
   if (isBlank(data.inHouseOrganisationId) || data.inHouseOrganisationId === actor.organisationId) {
     throw new SubcontractingRuleBroken(
       'IN_HOUSE_TEAM_MUST_BE_ITS_OWN_ORGANISATION',
@@ -146,6 +167,8 @@ const makeInternalAgreement = (command: MakeInternalAgreement, state: ContractSt
       endDate: data.endDate,
       paymentTermsDays: data.paymentTermsDays,
       madeAt: metadata.now.toISOString(),
+      planId: framework.planId,
+      outcomeMeasures: measuresOf(framework.measures),
     },
   };
 };
@@ -178,6 +201,9 @@ const createContract = (command: CreateContract, state: ContractState): Contract
         endDate: data.endDate,
         paymentTermsDays: data.paymentTermsDays,
         createdAt: metadata.now.toISOString(),
+        planId: data.outcomeFramework?.planId ?? null,
+        strandId: data.strandId ?? null,
+        outcomeMeasures: measuresOf(data.outcomeFramework?.measures ?? []),
       },
     },
   ];
@@ -217,6 +243,7 @@ const addSubcontractor = (command: AddSubcontractor, state: ContractState, polic
       chain,
     });
   }
+  assertSubcontractorEligible(data.subcontractorOrganisationId, data.subcontractorEligibility, metadata.now);
   const tier = parent.tier + 1;
   if (tier > policy.maxSubcontractDepth) {
     throw new SubcontractingRuleBroken('SUBCONTRACT_DEPTH_EXCEEDED', `Subcontracting is allowed to ${policy.maxSubcontractDepth} tiers`, {
@@ -521,6 +548,10 @@ export const decideContract = (
       return [respondToDecommissioningCase(command, state)];
     case 'DecideDecommissioningCase':
       return [decideDecommissioningCase(command, state)];
+    case 'TakeOverSubcontracts':
+      return takeOverSubcontracts(command, state);
+    case 'CompleteTransition':
+      return completeTransition(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown contract command ${(unknown as { type: string }).type}`);

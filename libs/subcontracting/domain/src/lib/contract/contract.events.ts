@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@tendril/shared/ddd';
+import type { ContractOutcomeMeasure, TransitionStepResult } from './contract.commands';
 
 export type ContractCreated = DomainEvent<
   'ContractCreated',
@@ -14,6 +15,11 @@ export type ContractCreated = DomainEvent<
     readonly endDate: string;
     readonly paymentTermsDays: number;
     readonly createdAt: string;
+    /** Absent on contracts created before awards named their strand. */
+    readonly planId?: string | null;
+    readonly strandId?: string | null;
+    /** The strand's outcome measures with their targets, from the plan's outcomes framework; absent or empty: none known. */
+    readonly outcomeMeasures?: readonly ContractOutcomeMeasure[];
   }
 >;
 
@@ -29,6 +35,9 @@ export type InternalAgreementMade = DomainEvent<
     readonly endDate: string;
     readonly paymentTermsDays: number;
     readonly madeAt: string;
+    /** Absent on agreements made before strands' outcomes frameworks reached this context. */
+    readonly planId?: string;
+    readonly outcomeMeasures?: readonly ContractOutcomeMeasure[];
   }
 >;
 
@@ -52,8 +61,20 @@ export type SubcontractorAdded = DomainEvent<
     readonly addedAt: string;
     /** Absent on subcontracts recorded before the parent could decide; those were allowed to subcontract. */
     readonly mayLetSubcontracts?: boolean;
+    /** Present when the subcontract moved here under a decommissioned contract's transition plan. */
+    readonly transferredFrom?: TransferRecord;
   }
 >;
+
+/** Where moved work came from, on whose decision, why and on what evidence. */
+export interface TransferRecord {
+  readonly contractId: string;
+  readonly subcontractId: string;
+  readonly caseId: string;
+  readonly reason: string;
+  readonly evidenceRefs: readonly string[];
+  readonly decidedBy: { readonly userId: string; readonly organisationId: string };
+}
 
 export type SubcontractEnded = DomainEvent<
   'SubcontractEnded',
@@ -64,6 +85,9 @@ export type SubcontractEnded = DomainEvent<
     /** The value given back to the parent's headroom. */
     readonly releasedValuePence: number;
     readonly endedAt: string;
+    /** Present when a decommissioning case's transition plan ended it; `transferredTo` when the work moved rather than stopped. */
+    readonly caseId?: string;
+    readonly transferredTo?: { readonly contractId: string; readonly subcontractId: string };
   }
 >;
 
@@ -137,6 +161,8 @@ export type ReturnSubmitted = DomainEvent<
     readonly spendPence: number;
     readonly outcomes: { readonly learning: number; readonly achievement: number; readonly progress: number };
     readonly submittedAt: string;
+    /** One figure per outcome measure on the contract, with the measure's kind; absent on contracts without measures. */
+    readonly measures?: readonly { readonly measureId: string; readonly kind: string; readonly value: number }[];
   }
 >;
 
@@ -169,7 +195,8 @@ export type ImprovementPlanRequired = DomainEvent<
 
 export type TransitionOutcome =
   | { readonly subcontractId: string; readonly subcontractorOrganisationId: string; readonly outcome: 'ends' }
-  | { readonly subcontractId: string; readonly subcontractorOrganisationId: string; readonly outcome: 'moves-in-house' }
+  /** `toContractId` is the in-house agreement (absent on plans decided before moves were carried out). */
+  | { readonly subcontractId: string; readonly subcontractorOrganisationId: string; readonly outcome: 'moves-in-house'; readonly toContractId?: string }
   | {
       readonly subcontractId: string;
       readonly subcontractorOrganisationId: string;
@@ -177,6 +204,12 @@ export type TransitionOutcome =
       readonly toContractId: string;
       readonly toPrimeOrganisationId: string;
     };
+
+/** The transition plan as carried out: each step done or, for a move its target refused, why. */
+export type TransitionCompleted = DomainEvent<
+  'TransitionCompleted',
+  { readonly contractId: string; readonly caseId: string; readonly steps: readonly TransitionStepResult[]; readonly completedAt: string }
+>;
 
 export type ContractDecommissioned = DomainEvent<
   'ContractDecommissioned',
@@ -197,10 +230,13 @@ export type ContractDecommissioned = DomainEvent<
     readonly previousEndDate: string;
     readonly transition: readonly TransitionOutcome[];
     readonly decidedAt: string;
+    /** Absent on decisions recorded before plans were carried out. */
+    readonly decidedBy?: { readonly userId: string; readonly organisationId: string };
   }
 >;
 
 export type ContractEvent =
+  | TransitionCompleted
   | OutcomeTargetsSet
   | InternalAgreementMade
   | DecommissioningCaseOpened
@@ -231,4 +267,5 @@ export const CONTRACT_EVENT_TYPES: readonly ContractEvent['type'][] = [
   'ContractDecommissioned',
   'InternalAgreementMade',
   'OutcomeTargetsSet',
+  'TransitionCompleted',
 ];

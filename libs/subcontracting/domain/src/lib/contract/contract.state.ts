@@ -1,4 +1,5 @@
-import type { ContractEvent, TermChanges } from './contract.events';
+import type { ContractOutcomeMeasure } from './contract.commands';
+import type { ContractEvent, TermChanges, TransitionOutcome } from './contract.events';
 
 export interface Subcontract {
   readonly subcontractId: string;
@@ -24,6 +25,9 @@ export interface DecommissioningCase {
   readonly status: 'open' | 'improvement_plan' | 'decommissioned';
   readonly evidenceRefs: readonly string[];
   readonly answered: boolean;
+  /** The decided transition plan (empty until decommissioned), and whether the platform has carried it out. */
+  readonly transition: readonly TransitionOutcome[];
+  readonly transitionCompleted: boolean;
 }
 
 /**
@@ -45,6 +49,10 @@ export interface ExistingContract {
   readonly startDate: string;
   readonly endDate: string;
   readonly paymentTermsDays: number;
+  /** The plan strand the contract delivers (null for awards that did not name one). */
+  readonly strandId: string | null;
+  /** The strand's outcome measures with targets: every return reports a figure for each. */
+  readonly outcomeMeasures: readonly ContractOutcomeMeasure[];
   /** The scope as varied by the commissioner; null while it is the scope tendered for the lot. */
   readonly scope: string | null;
   /** Every variation id used on this contract or its subcontracts: a variation is recorded once. */
@@ -81,8 +89,8 @@ const withTerms = (changes: TermChanges): TermChanges => {
 export const evolveContract = (state: ContractState, event: ContractEvent): ContractState => {
   switch (event.type) {
     case 'ContractCreated': {
-      const { createdAt: _createdAt, ...terms } = event.data;
-      return { status: 'active', kind: 'awarded', ...terms, scope: null, variationIds: [], returnsReceived: [], ratings: [], decommissioningCases: [], subcontracts: [] };
+      const { createdAt: _createdAt, planId: _planId, strandId, outcomeMeasures, ...terms } = event.data;
+      return { status: 'active', kind: 'awarded', ...terms, strandId: strandId ?? null, outcomeMeasures: outcomeMeasures ?? [], scope: null, variationIds: [], returnsReceived: [], ratings: [], decommissioningCases: [], subcontracts: [] };
     }
     case 'InternalAgreementMade': {
       const d = event.data;
@@ -99,6 +107,8 @@ export const evolveContract = (state: ContractState, event: ContractEvent): Cont
         startDate: d.startDate,
         endDate: d.endDate,
         paymentTermsDays: d.paymentTermsDays,
+        strandId: d.strandId,
+        outcomeMeasures: d.outcomeMeasures ?? [],
         scope: null,
         variationIds: [],
         returnsReceived: [],
@@ -164,7 +174,14 @@ export const evolveContract = (state: ContractState, event: ContractEvent): Cont
     }
     case 'DecommissioningCaseOpened': {
       const contract = existing(state, event.type);
-      const opened: DecommissioningCase = { caseId: event.data.caseId, status: 'open', evidenceRefs: event.data.evidenceRefs, answered: false };
+      const opened: DecommissioningCase = {
+        caseId: event.data.caseId,
+        status: 'open',
+        evidenceRefs: event.data.evidenceRefs,
+        answered: false,
+        transition: [],
+        transitionCompleted: false,
+      };
       return { ...contract, decommissioningCases: [...contract.decommissioningCases, opened] };
     }
     case 'DecommissioningCaseAnswered': {
@@ -189,7 +206,16 @@ export const evolveContract = (state: ContractState, event: ContractEvent): Cont
         ...contract,
         status: 'decommissioned',
         endDate: event.data.endDate,
-        decommissioningCases: contract.decommissioningCases.map((c) => (c.caseId === event.data.caseId ? { ...c, status: 'decommissioned' } : c)),
+        decommissioningCases: contract.decommissioningCases.map((c) =>
+          c.caseId === event.data.caseId ? { ...c, status: 'decommissioned', transition: event.data.transition } : c,
+        ),
+      };
+    }
+    case 'TransitionCompleted': {
+      const contract = existing(state, event.type);
+      return {
+        ...contract,
+        decommissioningCases: contract.decommissioningCases.map((c) => (c.caseId === event.data.caseId ? { ...c, transitionCompleted: true } : c)),
       };
     }
     default: {

@@ -7,6 +7,7 @@ import { contractDecider } from './contract.decider';
 import type { ContractCreated, ContractVaried, SubcontractEnded, SubcontractorAdded, SubcontractVaried } from './contract.events';
 
 const spec = DeciderSpecification.for(contractDecider);
+const ELIGIBLE = { registered: true, declarations: [{ kind: 'safeguarding_policy', expiresAt: '2030-01-01T00:00:00.000Z' }] };
 
 const commissioner: Actor = { userId: 'user-amara', role: 'commissioner', organisationId: 'org-council' };
 const otherCouncil: Actor = { userId: 'user-ed', role: 'commissioner', organisationId: 'org-other-council' };
@@ -141,7 +142,7 @@ describe('Contract variation', () => {
       const { tier: _tier, parentOrganisationId: _parent, addedAt: _addedAt, ...command } = s4.data;
       spec
         .given([created, s1, s3, contractVaried({ valuePence: 120_000_00 }, { valuePence: 100_000_00 })])
-        .when({ type: 'AddSubcontractor', data: command, metadata: at(prime) })
+        .when({ type: 'AddSubcontractor', data: { ...command, subcontractorEligibility: ELIGIBLE }, metadata: at(prime) })
         .then([{ ...s4, data: { ...s4.data, mayLetSubcontracts: false } }]);
     });
 
