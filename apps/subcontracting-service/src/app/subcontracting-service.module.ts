@@ -16,13 +16,18 @@ import {
   ContractReadModel,
   PerformanceReadModel,
   SubcontractingReactions,
+  SupplyChainFacts,
+  TransitionReaction,
 } from '@tendril/subcontracting/application';
 import { ContractResolver, DecommissioningResolver, PerformanceResolver } from '@tendril/subcontracting/graphql';
 import {
   CONTRACT_PROJECTION_PROGRESS,
   contractReadModelProjection,
+  providerEligibilityProjection,
+  strandFrameworkProjection,
   SUBCONTRACTING_INTEGRATION_SOURCE_FILTER,
   translateContractEvent,
+  TypeormSupplyChainFacts,
   VisibleContractReadModel,
   VisiblePerformanceReadModel,
 } from '@tendril/subcontracting/infra';
@@ -31,9 +36,13 @@ export const SERVICE_NAME = 'subcontracting-service';
 export const DEFAULT_PORT = 4003;
 
 /** The service's read models: what `npm run read-models:rebuild` replays. */
-export const READ_MODEL_PROJECTIONS: Projection[] = [contractReadModelProjection];
+export const READ_MODEL_PROJECTIONS: Projection[] = [
+  contractReadModelProjection,
+  providerEligibilityProjection,
+  strandFrameworkProjection,
+];
 
-export const subcontractingProjections = (store: EventStore, reactions: SubcontractingReactions) => [
+export const subcontractingProjections = (store: EventStore, reactions: SubcontractingReactions, transitions: TransitionReaction) => [
   ...READ_MODEL_PROJECTIONS,
   reactionProjection(
     integrationPublisher(store, {
@@ -43,6 +52,7 @@ export const subcontractingProjections = (store: EventStore, reactions: Subcontr
     }),
   ),
   reactionProjection(reactions),
+  reactionProjection(transitions),
 ];
 
 @Module({
@@ -61,9 +71,11 @@ export const subcontractingProjections = (store: EventStore, reactions: Subcontr
     PerformanceResolver,
     DecommissioningResolver,
     SubcontractingReactions,
+    TransitionReaction,
+    { provide: SupplyChainFacts, useClass: TypeormSupplyChainFacts },
     { provide: ContractReadModel, useClass: VisibleContractReadModel },
     { provide: PerformanceReadModel, useClass: VisiblePerformanceReadModel },
-    ...projectorsProviders(subcontractingProjections, [SubcontractingReactions]),
+    ...projectorsProviders(subcontractingProjections, [SubcontractingReactions, TransitionReaction]),
     { provide: CONTRACT_PROJECTION_PROGRESS, inject: [PROJECTORS], useFactory: waitForProjectors },
   ],
 })

@@ -27,7 +27,9 @@ import {
 } from '@tendril/tender/application';
 import { CommissioningPlanResolver, TenderResolver } from '@tendril/tender/graphql';
 import {
+  PLAN_INTEGRATION_SOURCE_FILTER,
   TENDER_INTEGRATION_SOURCE_FILTER,
+  translatePlanEvent,
   TENDER_PROJECTION_PROGRESS,
   tenderReadModelProjection,
   translateTenderEvent,
@@ -50,6 +52,16 @@ export const tenderProjections = (store: EventStore) => [
   reactionProjection(
     integrationPublisher(store, { name: 'tender-integration-events', filter: TENDER_INTEGRATION_SOURCE_FILTER, translate: translateTenderEvent }),
   ),
+  // A plan's strands leave commissioning with its outcomes framework (tender.strand-released.v1).
+  reactionProjection({
+    name: 'plan-integration-events',
+    filter: PLAN_INTEGRATION_SOURCE_FILTER,
+    async react(source) {
+      const translation = await translatePlanEvent(store, source);
+      if (!translation) return;
+      await integrationPublisher(store, { name: 'plan-integration-events', filter: PLAN_INTEGRATION_SOURCE_FILTER, translate: () => translation }).react(source);
+    },
+  }),
 ];
 
 @Module({

@@ -6,3 +6,4 @@ export { decideContract, DEFAULT_SUBCONTRACTING_POLICY, type SubcontractingPolic
 export * from './lib/contract/contract.decider';
 export * from './lib/subcontracting.integration';
 export { quarterDates } from './lib/contract/contract-performance.decide';
+export { checkTransitionTargets } from './lib/contract/contract-transition.decide';

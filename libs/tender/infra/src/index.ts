@@ -8,3 +8,4 @@ export * from './lib/commissioning-plan.projection';
 export * from './lib/typeorm-commissioning-plan-read-model';
 export * from './lib/registered-providers';
 export * from './lib/typeorm-tender-document-store';
+export * from './lib/plan-integration.translation';

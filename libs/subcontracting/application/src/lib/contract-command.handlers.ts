@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock, handleCommand, type RequestContext, requestScopedId } from '@tendril/shared/ddd';
 import { EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
 import { type ContractCommand, contractDecider, contractStreamName } from '@tendril/subcontracting/domain';
+import { SupplyChainFacts } from './supply-chain-facts.port';
 import {
   AddSubcontractorCommand,
   type ContractCommandResult,
@@ -41,9 +42,14 @@ abstract class ContractCommandHandlerBase {
 
 @CommandHandler(AddSubcontractorCommand)
 export class AddSubcontractorHandler extends ContractCommandHandlerBase implements ICommandHandler<AddSubcontractorCommand> {
-  execute({ input, context }: AddSubcontractorCommand): Promise<ContractCommandResult> {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, private readonly facts: SupplyChainFacts) {
+    super(store, clock);
+  }
+
+  async execute({ input, context }: AddSubcontractorCommand): Promise<ContractCommandResult> {
     const subcontractId = requestScopedId('subcontract', context);
-    return this.run({ type: 'AddSubcontractor', data: { ...input, subcontractId } }, context, subcontractId);
+    const subcontractorEligibility = await this.facts.eligibilityOf(input.subcontractorOrganisationId);
+    return this.run({ type: 'AddSubcontractor', data: { ...input, subcontractId, subcontractorEligibility } }, context, subcontractId);
   }
 }
 
@@ -94,9 +100,18 @@ export class RateContractHandler extends ContractCommandHandlerBase implements I
 
 @CommandHandler(MakeInternalAgreementCommand)
 export class MakeInternalAgreementHandler extends ContractCommandHandlerBase implements ICommandHandler<MakeInternalAgreementCommand> {
-  execute({ input, context }: MakeInternalAgreementCommand): Promise<ContractCommandResult> {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, private readonly facts: SupplyChainFacts) {
+    super(store, clock);
+  }
+
+  async execute({ input, context }: MakeInternalAgreementCommand): Promise<ContractCommandResult> {
     const contractId = requestScopedId('internal-agreement', context);
-    return this.run({ type: 'MakeInternalAgreement', data: { ...input, contractId } }, context, null);
+    const outcomeFramework = await this.facts.strandFramework({
+      planId: null,
+      strandId: input.strandId.trim(),
+      commissionerOrganisationId: context.actor.organisationId,
+    });
+    return this.run({ type: 'MakeInternalAgreement', data: { ...input, contractId, outcomeFramework } }, context, null);
   }
 }
 
@@ -121,8 +136,17 @@ export class RespondToDecommissioningCaseHandler
 
 @CommandHandler(DecideDecommissioningCaseCommand)
 export class DecideDecommissioningCaseHandler extends ContractCommandHandlerBase implements ICommandHandler<DecideDecommissioningCaseCommand> {
-  execute({ input, context }: DecideDecommissioningCaseCommand): Promise<ContractCommandResult> {
-    return this.run({ type: 'DecideDecommissioningCase', data: input }, context, null);
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, private readonly facts: SupplyChainFacts) {
+    super(store, clock);
+  }
+
+  async execute({ input, context }: DecideDecommissioningCaseCommand): Promise<ContractCommandResult> {
+    const named =
+      input.decision.kind === 'decommission'
+        ? input.decision.transition.flatMap((step) => (step.outcome !== 'ends' && step.toContractId ? [step.toContractId] : []))
+        : [];
+    const transitionTargets = input.decision.kind === 'decommission' ? await this.facts.transitionTargets(input.contractId, [...new Set(named)]) : [];
+    return this.run({ type: 'DecideDecommissioningCase', data: { ...input, transitionTargets } }, context, null);
   }
 }
 

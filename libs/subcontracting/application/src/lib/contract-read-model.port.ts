@@ -17,6 +17,22 @@ export interface SubcontractView {
   readonly addedAt: string;
   readonly endedAt: string | null;
   readonly endReason: string | null;
+  readonly transferredFrom: {
+    readonly contractId: string;
+    readonly subcontractId: string;
+    readonly caseId: string;
+    readonly reason: string;
+    readonly evidenceRefs: readonly string[];
+    readonly decidedByUserId: string;
+  } | null;
+  readonly transferredTo: { readonly contractId: string; readonly subcontractId: string } | null;
+}
+
+export interface ContractOutcomeMeasureView {
+  readonly measureId: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly target: string;
 }
 
 export interface OutcomeTargetsView {
@@ -59,6 +75,8 @@ export interface ContractView {
   /** `awarded` from a tender; `internal` for an in-house strand's agreement (tenderId and bidId are empty). */
   readonly kind: 'awarded' | 'internal';
   readonly outcomeTargets: OutcomeTargetsView | null;
+  readonly strandId: string | null;
+  readonly outcomeMeasures: readonly ContractOutcomeMeasureView[];
   readonly createdAt: string;
   /** Null while the scope is the one tendered for the lot. */
   readonly scope: string | null;
@@ -117,6 +135,11 @@ export interface TransitionStepView {
   readonly outcome: 'ends' | 'moves-in-house' | 'moves-to-prime';
   readonly toContractId?: string;
   readonly toPrimeOrganisationId?: string;
+  /** Once carried out: `done` or `refused`; null before. */
+  readonly result: 'done' | 'refused' | null;
+  readonly toSubcontractId: string | null;
+  readonly refusalCode: string | null;
+  readonly refusal: string | null;
 }
 
 export interface DecommissioningCaseView {
@@ -138,6 +161,8 @@ export interface DecommissioningCaseView {
   readonly noticePeriodDays: number | null;
   readonly endDate: string | null;
   readonly transition: readonly TransitionStepView[];
+  /** When the platform carried the transition plan out; null before. */
+  readonly transitionCompletedAt: string | null;
 }
 
 /** Contracts as a reader may see them; the visibility rule is applied here, where data is read. */

@@ -16,6 +16,16 @@ export interface ReturnView extends DeliveryTotals {
   readonly organisationId: string;
   readonly tier: number;
   readonly submittedAt: string;
+  /** The figure for each of the contract's outcome measures (empty when it has none). */
+  readonly measures: readonly { readonly measureId: string; readonly value: number }[];
+}
+
+export interface OutcomeMeasureProgressView {
+  readonly measureId: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly target: string;
+  readonly actual: number;
 }
 
 export interface RatingView {
@@ -36,6 +46,8 @@ export interface PeriodPerformanceView {
   readonly rating: RatingView | null;
   /** The chain's delivery against each quarterly target (for the council, the prime and auditors). */
   readonly againstTargets: readonly TargetProgressView[];
+  /** The visible returns against each of the contract's outcome measures. */
+  readonly outcomeMeasures: readonly OutcomeMeasureProgressView[];
 }
 
 export interface TargetProgressView {

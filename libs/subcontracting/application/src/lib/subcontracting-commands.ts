@@ -87,6 +87,8 @@ export class SubmitReturnCommand {
         readonly spendPence: number;
         readonly outcomes: { readonly learning: number; readonly achievement: number; readonly progress: number };
       };
+      /** A figure for each of the contract's outcome measures. */
+      readonly measures?: readonly { readonly measureId: string; readonly value: number }[];
     },
     readonly context: RequestContext,
   ) {}
@@ -120,7 +122,8 @@ export class RespondToDecommissioningCaseCommand {
 }
 
 export type TransitionStepInput =
-  | { readonly subcontractId: string; readonly outcome: 'ends' | 'moves-in-house' }
+  | { readonly subcontractId: string; readonly outcome: 'ends' }
+  | { readonly subcontractId: string; readonly outcome: 'moves-in-house'; readonly toContractId?: string | null }
   | { readonly subcontractId: string; readonly outcome: 'moves-to-prime'; readonly toContractId: string; readonly toPrimeOrganisationId: string };
 
 export class DecideDecommissioningCaseCommand {

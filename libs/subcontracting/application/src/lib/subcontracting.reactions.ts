@@ -3,6 +3,7 @@ import { CLOCK, type Clock, handleCommand, TENDRIL_EVENT_ID_NAMESPACE, uuidV5 } 
 import { type Actor, EVENT_STORE, type EventStore, type RecordedEvent } from '@tendril/shared/event-store';
 import { contractDecider, contractStreamName } from '@tendril/subcontracting/domain';
 import { isTenderIntegrationEvent, LOT_AWARDED_V1, TENDER_INTEGRATION_STREAM_PREFIX } from '@tendril/tender/contracts';
+import { SupplyChainFacts } from './supply-chain-facts.port';
 
 export const SUBCONTRACTING_SYSTEM_ACTOR: Actor = { userId: 'system:subcontracting-reactions', role: 'system', organisationId: null };
 
@@ -19,12 +20,18 @@ export class SubcontractingReactions {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly facts: SupplyChainFacts,
   ) {}
 
   async react(event: RecordedEvent): Promise<void> {
     if (!isTenderIntegrationEvent(event) || event.type !== LOT_AWARDED_V1) return;
     const award = event.data;
     const contractId = contractIdForLot(award.tenderId, award.lotId);
+    const strandId = award.strandId ?? null;
+    // The plan released the strand (with its outcomes framework) before it was tendered, so the framework is here by the award.
+    const outcomeFramework = strandId
+      ? await this.facts.strandFramework({ planId: award.planId ?? null, strandId, commissionerOrganisationId: award.organisationId })
+      : null;
     await handleCommand({
       store: this.store,
       streamName: contractStreamName(contractId),
@@ -42,6 +49,8 @@ export class SubcontractingReactions {
           startDate: award.contractStartDate,
           endDate: award.contractEndDate,
           paymentTermsDays: award.paymentTermsDays,
+          strandId,
+          outcomeFramework,
         },
         metadata: {
           now: this.clock.now(),

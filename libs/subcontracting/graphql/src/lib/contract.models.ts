@@ -2,6 +2,22 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nest
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 
+@ObjectType('SubcontractTransfer', { description: 'Work moved from a decommissioned contract under a transition plan: from where, on whose decision, why and on what evidence' })
+export class SubcontractTransferModel {
+  @Field(() => ID) contractId!: string;
+  @Field(() => ID) subcontractId!: string;
+  @Field(() => ID) caseId!: string;
+  @Field() reason!: string;
+  @Field(() => [String]) evidenceRefs!: string[];
+  @Field(() => ID) decidedByUserId!: string;
+}
+
+@ObjectType('SubcontractDestination', { description: 'Where a transition plan moved the work' })
+export class SubcontractDestinationModel {
+  @Field(() => ID) contractId!: string;
+  @Field(() => ID) subcontractId!: string;
+}
+
 @ObjectType('Subcontract', { description: 'One node of a supply chain under a prime contractor' })
 export class SubcontractModel {
   @Field(() => ID) id!: string;
@@ -21,6 +37,10 @@ export class SubcontractModel {
   @Field(() => GraphQLISODateTime) addedAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) endedAt!: Date | null;
   @Field(() => String, { nullable: true }) endReason!: string | null;
+  @Field(() => SubcontractTransferModel, { nullable: true, description: 'Set when the work moved here from a decommissioned contract' })
+  transferredFrom!: SubcontractTransferModel | null;
+  @Field(() => SubcontractDestinationModel, { nullable: true, description: 'Set when a transition plan moved the work on to another contract' })
+  transferredTo!: SubcontractDestinationModel | null;
 }
 
 @ObjectType('VariedTerms', { description: 'Terms of a contract or subcontract; only those a variation touched are set' })
@@ -55,6 +75,14 @@ export class OutcomeTargetsModel {
   @Field(() => [OutcomeTargetModel]) targets!: OutcomeTargetModel[];
 }
 
+@ObjectType('ContractOutcomeMeasure', { description: 'An outcome measure of the plan’s outcomes framework, with the target as the council states it' })
+export class ContractOutcomeMeasureModel {
+  @Field(() => ID) measureId!: string;
+  @Field() name!: string;
+  @Field({ description: 'learning_achievement_progress, reach or other' }) kind!: string;
+  @Field() target!: string;
+}
+
 @ObjectType('Contract')
 export class ContractModel {
   @Field(() => ID) id!: string;
@@ -72,6 +100,9 @@ export class ContractModel {
   @Field(() => String, { nullable: true, description: 'Null while the scope is the one tendered for the lot' }) scope!: string | null;
   @Field(() => OutcomeTargetsModel, { nullable: true }) outcomeTargets!: OutcomeTargetsModel | null;
   @Field({ description: 'awarded (from a tender) or internal (an in-house strand’s agreement: tenderId and bidId are empty)' }) kind!: string;
+  @Field(() => ID, { nullable: true, description: 'The plan strand delivered; null when the award named none' }) strandId!: string | null;
+  @Field(() => [ContractOutcomeMeasureModel], { description: 'The strand’s outcome measures with targets: every return reports a figure for each' })
+  outcomeMeasures!: ContractOutcomeMeasureModel[];
   @Field(() => [VariationModel], { description: 'Variations of the contract and of the subcontracts you may see, oldest first' })
   variations!: VariationModel[];
   @Field(() => [SubcontractModel], { description: 'The part of the chain you may see' }) subcontracts!: SubcontractModel[];

@@ -55,6 +55,8 @@ export const toContractModel = (view: ContractView): ContractModel => ({
   createdAt: new Date(view.createdAt),
   scope: view.scope,
   kind: view.kind,
+  strandId: view.strandId,
+  outcomeMeasures: view.outcomeMeasures.map((m) => ({ ...m })),
   outcomeTargets: view.outcomeTargets ? { frameworkRef: view.outcomeTargets.frameworkRef, targets: view.outcomeTargets.targets.map((t) => ({ ...t })) } : null,
   variations: view.variations.map((v) => ({
     id: v.variationId,
@@ -71,6 +73,8 @@ export const toContractModel = (view: ContractView): ContractModel => ({
     id: s.subcontractId,
     addedAt: new Date(s.addedAt),
     endedAt: s.endedAt ? new Date(s.endedAt) : null,
+    transferredFrom: s.transferredFrom ? { ...s.transferredFrom, evidenceRefs: [...s.transferredFrom.evidenceRefs] } : null,
+    transferredTo: s.transferredTo ? { ...s.transferredTo } : null,
   })),
 });
 

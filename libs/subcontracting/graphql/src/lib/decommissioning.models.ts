@@ -39,7 +39,10 @@ export class RespondToDecommissioningCaseInput {
 export class TransitionStepInput {
   @Field(() => ID) @IsString() subcontractId!: string;
   @Field(() => TransitionOutcomeGql) @IsIn(TRANSITION_OUTCOMES) outcome!: TransitionOutcomeGqlValue;
-  @Field(() => ID, { nullable: true, description: 'For moves_to_prime: the contract that takes the work over' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For moves_to_prime: the contract that takes the work over. For moves_in_house: the in-house agreement (default: the council’s one for the strand)',
+  })
   @IsOptional()
   @IsString()
   toContractId?: string | null;
@@ -76,6 +79,10 @@ export class TransitionStepModel {
   @Field(() => TransitionOutcomeGql) outcome!: TransitionOutcomeGqlValue;
   @Field(() => ID, { nullable: true }) toContractId!: string | null;
   @Field(() => ID, { nullable: true }) toPrimeOrganisationId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Once the platform carried the plan out: done or refused' }) result!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The subcontract the work became under the contract it moved to' }) toSubcontractId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the target refused the move (stable code)' }) refusalCode!: string | null;
+  @Field(() => String, { nullable: true }) refusal!: string | null;
 }
 
 @ObjectType('DecommissioningCase', { description: 'Each step’s decision, actor, reason and evidence' })
@@ -98,4 +105,5 @@ export class DecommissioningCaseModel {
   @Field(() => Int, { nullable: true }) noticePeriodDays!: number | null;
   @Field(() => String, { nullable: true, description: 'The last day the prime delivers' }) endDate!: string | null;
   @Field(() => [TransitionStepModel]) transition!: TransitionStepModel[];
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the platform carried the transition plan out' }) transitionCompletedAt!: Date | null;
 }

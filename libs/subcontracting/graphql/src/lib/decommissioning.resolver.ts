@@ -22,13 +22,14 @@ import {
 
 const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key per intended change (a UUID): a retry with the same key returns the first result and changes nothing';
 
-const fromGqlOutcome = { ends: 'ends', moves_in_house: 'moves-in-house', moves_to_prime: 'moves-to-prime' } as const;
 const toGqlOutcome: Record<string, TransitionOutcomeGqlValue> = { ends: 'ends', 'moves-in-house': 'moves_in_house', 'moves-to-prime': 'moves_to_prime' };
 
 const toStep = (step: TransitionStepInput): TransitionStepCommandInput =>
   step.outcome === 'moves_to_prime'
     ? { subcontractId: step.subcontractId, outcome: 'moves-to-prime', toContractId: step.toContractId ?? '', toPrimeOrganisationId: step.toPrimeOrganisationId ?? '' }
-    : { subcontractId: step.subcontractId, outcome: fromGqlOutcome[step.outcome] };
+    : step.outcome === 'moves_in_house'
+      ? { subcontractId: step.subcontractId, outcome: 'moves-in-house', toContractId: step.toContractId ?? null }
+      : { subcontractId: step.subcontractId, outcome: 'ends' };
 
 export const toCaseModel = (view: DecommissioningCaseView): DecommissioningCaseModel => ({
   ...view,
@@ -38,12 +39,17 @@ export const toCaseModel = (view: DecommissioningCaseView): DecommissioningCaseM
   openedAt: new Date(view.openedAt),
   respondedAt: view.respondedAt ? new Date(view.respondedAt) : null,
   decidedAt: view.decidedAt ? new Date(view.decidedAt) : null,
+  transitionCompletedAt: view.transitionCompletedAt ? new Date(view.transitionCompletedAt) : null,
   transition: view.transition.map((step) => ({
     subcontractId: step.subcontractId,
     subcontractorOrganisationId: step.subcontractorOrganisationId,
     outcome: toGqlOutcome[step.outcome] ?? 'ends',
     toContractId: step.toContractId ?? null,
     toPrimeOrganisationId: step.toPrimeOrganisationId ?? null,
+    result: step.result,
+    toSubcontractId: step.toSubcontractId,
+    refusalCode: step.refusalCode,
+    refusal: step.refusal,
   })),
 });
 

@@ -20,6 +20,12 @@ export class OutcomeCountsInput {
 }
 
 @InputType()
+export class MeasureFigureInput {
+  @Field(() => ID, { description: 'An outcome measure on the contract (from the plan’s outcomes framework)' }) @IsString() measureId!: string;
+  @Field(() => Int, { description: 'Young people with that outcome in the quarter' }) @IsInt() @Min(0) value!: number;
+}
+
+@InputType()
 export class SubmitReturnInput {
   @Field(() => ID) @IsString() contractId!: string;
   @Field({ description: 'Calendar quarter, YYYY-Qn' }) @Matches(QUARTER, QUARTER_MESSAGE) period!: string;
@@ -31,6 +37,12 @@ export class SubmitReturnInput {
   @Field(() => Int) @IsInt() @Min(0) hoursDelivered!: number;
   @Field(() => Int, { description: 'Spend on your own delivery, in pence' }) @IsInt() @Min(0) spendPence!: number;
   @Field(() => OutcomeCountsInput) @ValidateNested() @Type(() => OutcomeCountsInput) outcomes!: OutcomeCountsInput;
+  @Field(() => [MeasureFigureInput], { defaultValue: [], description: 'A figure for every outcome measure on the contract' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MeasureFigureInput)
+  measures!: MeasureFigureInput[];
 }
 
 @InputType()
@@ -48,6 +60,21 @@ export class RateContractInput {
   evidenceRefs!: string[];
 }
 
+@ObjectType('MeasureFigure')
+export class MeasureFigureModel {
+  @Field(() => ID) measureId!: string;
+  @Field(() => Int) value!: number;
+}
+
+@ObjectType('OutcomeMeasureProgress', { description: 'The chain’s figure for one of the contract’s outcome measures in a quarter, beside the plan’s target' })
+export class OutcomeMeasureProgressModel {
+  @Field(() => ID) measureId!: string;
+  @Field() name!: string;
+  @Field() kind!: string;
+  @Field({ description: 'The target as the plan states it' }) target!: string;
+  @Field(() => Int) actual!: number;
+}
+
 @ObjectType('DeliveryReturn', { description: 'One organisation’s own delivery in a quarter' })
 export class DeliveryReturnModel {
   @Field(() => ID) id!: string;
@@ -61,6 +88,7 @@ export class DeliveryReturnModel {
   @Field(() => Int) learning!: number;
   @Field(() => Int) achievement!: number;
   @Field(() => Int) progress!: number;
+  @Field(() => [MeasureFigureModel], { description: 'The figure for each of the contract’s outcome measures' }) measures!: MeasureFigureModel[];
   @Field(() => GraphQLISODateTime) submittedAt!: Date;
 }
 
@@ -101,6 +129,8 @@ export class PeriodPerformanceModel {
   @Field(() => RatingModel, { nullable: true, description: 'Shown to the council, the prime and auditors' }) rating!: RatingModel | null;
   @Field(() => [TargetProgressModel], { description: 'The chain against each quarterly target (council, prime and auditors)' })
   againstTargets!: TargetProgressModel[];
+  @Field(() => [OutcomeMeasureProgressModel], { description: 'The returns above against each of the contract’s outcome measures' })
+  outcomeMeasures!: OutcomeMeasureProgressModel[];
 }
 
 @ObjectType('ContractPerformance')

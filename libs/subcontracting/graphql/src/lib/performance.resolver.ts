@@ -30,7 +30,8 @@ export const toPerformanceModel = (view: ContractPerformanceView): ContractPerfo
   contractId: view.contractId,
   periods: view.periods.map((p) => ({
     period: p.period,
-    returns: p.returns.map((r) => ({ ...r, id: r.returnId, submittedAt: new Date(r.submittedAt) })),
+    returns: p.returns.map((r) => ({ ...r, id: r.returnId, measures: r.measures.map((m) => ({ ...m })), submittedAt: new Date(r.submittedAt) })),
+    outcomeMeasures: p.outcomeMeasures.map((m) => ({ ...m })),
     chainTotals: { ...p.chainTotals },
     againstTargets: p.againstTargets.map((t) => ({ ...t })),
     rating: p.rating ? { ...p.rating, evidenceRefs: [...p.rating.evidenceRefs], ratedAt: new Date(p.rating.ratedAt) } : null,
@@ -92,12 +93,18 @@ export class PerformanceResolver {
     @CurrentActor() actor: Actor,
     @Context() { req }: GraphqlContext,
   ): Promise<ContractPerformanceModel> {
-    const { contractId, period, subcontractId, outcomes, ...figures } = input;
+    const { contractId, period, subcontractId, outcomes, measures, ...figures } = input;
     const result = await this.commands.send<ContractCommandResult>(
       { operation: 'submitReturn', idempotencyKey, actor, input, req },
       (context) =>
         new SubmitReturnCommand(
-          { contractId, period, subcontractId: subcontractId ?? null, figures: { ...figures, outcomes: { ...outcomes } } },
+          {
+            contractId,
+            period,
+            subcontractId: subcontractId ?? null,
+            figures: { ...figures, outcomes: { ...outcomes } },
+            measures: (measures ?? []).map(({ measureId, value }) => ({ measureId, value })),
+          },
           context,
         ),
     );

@@ -22,6 +22,10 @@ export class ContractRow {
   @Column({ type: 'varchar', length: 20, default: 'awarded' }) kind!: string;
   /** JSON `{ frameworkRef, targets: [{ measure, quarterlyTarget }] }`, null until the commissioner sets them. */
   @Column({ type: 'text', nullable: true }) outcomeTargets!: string | null;
+  /** The plan strand delivered: the award's, or the in-house strand of an internal agreement; null when the award named none. */
+  @Index() @Column({ type: 'varchar', length: 64, nullable: true }) strandId!: string | null;
+  /** JSON `[{ measureId, name, kind, target }]` from the strand's outcomes framework; null when none is known. */
+  @Column({ type: 'text', nullable: true }) outcomeMeasures!: string | null;
 }
 
 /** One node of a supply chain. The whole council's chain is answered from these rows, never by replay. */
@@ -46,6 +50,10 @@ export class SubcontractRow {
   @Column({ type: 'boolean', default: true }) mayLetSubcontracts!: boolean;
   /** Log position that added it: keeps the chain in the order it was built. */
   @Column({ type: 'bigint', transformer: bigintNumber }) addedPosition!: number;
+  /** JSON of where moved work came from (contract, subcontract, case, reason, evidence, decided by); null for work let here. */
+  @Column({ type: 'text', nullable: true }) transferredFrom!: string | null;
+  /** JSON `{ contractId, subcontractId }` when a transition plan moved the work on; null otherwise. */
+  @Column({ type: 'text', nullable: true }) transferredTo!: string | null;
 }
 
 /** One variation of a contract (subcontractId null) or of a subcontract: what changed, why, and who approved it. */
@@ -83,6 +91,10 @@ export class ReturnRow {
   @Column({ type: 'int' }) learning!: number;
   @Column({ type: 'int' }) achievement!: number;
   @Column({ type: 'int' }) progress!: number;
+  /** JSON `[{ measureId, kind, value }]`: the figure for each of the contract's outcome measures; null when it has none. */
+  @Column({ type: 'text', nullable: true }) measures!: string | null;
+  /** Young people with an outcome: the outcome measures' figures (reach aside) when the contract has them, else learning + achievement + progress. */
+  @Column({ type: 'int', default: 0 }) outcomesAchieved!: number;
   @Column({ type: 'varchar', length: 30 }) submittedAt!: string;
   @Column({ type: 'bigint', transformer: bigintNumber }) position!: number;
 }
@@ -122,6 +134,33 @@ export class DecommissioningCaseRow {
   @Column({ type: 'int', nullable: true }) noticePeriodDays!: number | null;
   @Column({ type: 'varchar', length: 10, nullable: true }) endDate!: string | null;
   @Column({ type: 'text', nullable: true }) transition!: string | null;
+  /** JSON of each step as carried out (done, or refused with the code); null until the platform has carried the plan out. */
+  @Column({ type: 'text', nullable: true }) transitionResult!: string | null;
+  @Column({ type: 'varchar', length: 30, nullable: true }) transitionCompletedAt!: string | null;
+}
+
+/** What the provider registry (bidding) last published about an organisation. */
+@Entity({ name: 'provider_eligibility_view' })
+export class ProviderEligibilityRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) organisationId!: string;
+  @Column({ type: 'boolean' }) registered!: boolean;
+  /** JSON `{ [kind]: expiresAt }`: the latest declaration of each kind of due diligence. */
+  @Column({ type: 'text' }) declarations!: string;
+}
+
+/** A plan strand's outcomes framework, as the tender context published it when the strand left commissioning. */
+@Entity({ name: 'strand_framework_view' })
+@Index(['commissionerOrganisationId', 'strandId'])
+export class StrandFrameworkRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) planId!: string;
+  @PrimaryColumn({ type: 'varchar', length: 64 }) strandId!: string;
+  @Column({ type: 'varchar', length: 64 }) commissionerOrganisationId!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'varchar', length: 200, nullable: true }) area!: string | null;
+  @Column({ type: 'varchar', length: 20 }) deliveryModel!: string;
+  /** JSON `[{ measureId, name, kind, target }]`. */
+  @Column({ type: 'text' }) measures!: string;
+  @Column({ type: 'varchar', length: 30 }) releasedAt!: string;
 }
 
 export const CONTRACT_READ_MODEL_ENTITIES = [ContractRow, SubcontractRow, VariationRow, ReturnRow, RatingRow, DecommissioningCaseRow];

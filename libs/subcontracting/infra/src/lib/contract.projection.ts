@@ -29,11 +29,29 @@ const variationRow = (
   position,
 });
 
+/** Outcome measures (reach aside) when the contract has them; the fixed learning, achievement and progress otherwise. */
+export const outcomesAchieved = (
+  outcomes: { readonly learning: number; readonly achievement: number; readonly progress: number },
+  measures: readonly { readonly kind: string; readonly value: number }[] | undefined,
+): number =>
+  measures && measures.length > 0
+    ? measures.filter((m) => m.kind !== 'reach').reduce((sum, m) => sum + m.value, 0)
+    : outcomes.learning + outcomes.achievement + outcomes.progress;
+
 const applyContractEvent = async (event: ContractEvent, position: number, actor: Actor, tx: EntityManager): Promise<void> => {
   switch (event.type) {
     case 'ContractCreated': {
-      const { createdAt, ...d } = event.data;
-      await tx.getRepository(ContractRow).insert({ ...d, status: 'active', createdAt, scope: null, kind: 'awarded', outcomeTargets: null });
+      const { createdAt, planId: _planId, strandId, outcomeMeasures, ...d } = event.data;
+      await tx.getRepository(ContractRow).insert({
+        ...d,
+        status: 'active',
+        createdAt,
+        scope: null,
+        kind: 'awarded',
+        outcomeTargets: null,
+        strandId: strandId ?? null,
+        outcomeMeasures: outcomeMeasures && outcomeMeasures.length > 0 ? JSON.stringify(outcomeMeasures) : null,
+      });
       return;
     }
     case 'InternalAgreementMade': {
@@ -54,13 +72,17 @@ const applyContractEvent = async (event: ContractEvent, position: number, actor:
         scope: null,
         kind: 'internal',
         outcomeTargets: null,
+        strandId: d.strandId,
+        outcomeMeasures: d.outcomeMeasures && d.outcomeMeasures.length > 0 ? JSON.stringify(d.outcomeMeasures) : null,
       });
       return;
     }
     case 'SubcontractorAdded': {
-      const { addedAt, ...d } = event.data;
+      const { addedAt, transferredFrom, ...d } = event.data;
       await tx.getRepository(SubcontractRow).insert({
         ...d,
+        transferredFrom: transferredFrom ? JSON.stringify(transferredFrom) : null,
+        transferredTo: null,
         mayLetSubcontracts: d.mayLetSubcontracts ?? true,
         status: 'active',
         addedAt,
@@ -73,7 +95,15 @@ const applyContractEvent = async (event: ContractEvent, position: number, actor:
     case 'SubcontractEnded':
       await tx
         .getRepository(SubcontractRow)
-        .update({ subcontractId: event.data.subcontractId }, { status: 'ended', endedAt: event.data.endedAt, endReason: event.data.reason });
+        .update(
+          { subcontractId: event.data.subcontractId },
+          {
+            status: 'ended',
+            endedAt: event.data.endedAt,
+            endReason: event.data.reason,
+            transferredTo: event.data.transferredTo ? JSON.stringify(event.data.transferredTo) : null,
+          },
+        );
       return;
     case 'ContractTerminated':
       await tx.getRepository(ContractRow).update({ contractId: event.data.contractId }, { status: 'terminated' });
@@ -96,11 +126,13 @@ const applyContractEvent = async (event: ContractEvent, position: number, actor:
       return;
     }
     case 'ReturnSubmitted': {
-      const { outcomes, ...d } = event.data;
+      const { outcomes, measures, ...d } = event.data;
       const contract = await tx.getRepository(ContractRow).findOneByOrFail({ contractId: d.contractId });
       await tx.getRepository(ReturnRow).insert({
         ...d,
         ...outcomes,
+        measures: measures ? JSON.stringify(measures) : null,
+        outcomesAchieved: outcomesAchieved(outcomes, measures),
         commissionerOrganisationId: contract.commissionerOrganisationId,
         lotId: contract.lotId,
         primeOrganisationId: contract.primeOrganisationId,
@@ -132,6 +164,8 @@ const applyContractEvent = async (event: ContractEvent, position: number, actor:
         noticePeriodDays: null,
         endDate: null,
         transition: null,
+        transitionResult: null,
+        transitionCompletedAt: null,
       });
       return;
     }
@@ -167,6 +201,11 @@ const applyContractEvent = async (event: ContractEvent, position: number, actor:
       await tx.getRepository(ContractRow).update({ contractId: d.contractId }, { status: 'decommissioned', endDate: d.endDate });
       return;
     }
+    case 'TransitionCompleted':
+      await tx
+        .getRepository(DecommissioningCaseRow)
+        .update({ caseId: event.data.caseId }, { transitionResult: JSON.stringify(event.data.steps), transitionCompletedAt: event.data.completedAt });
+      return;
     default: {
       const unknown: never = event;
       throw new Error(`Unhandled contract event ${(unknown as { type: string }).type}`);

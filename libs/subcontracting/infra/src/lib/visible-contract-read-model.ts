@@ -9,8 +9,10 @@ import {
   type SubcontractView,
   type SupplyChainNodeView,
   type SupplyChainView,
+  type TransitionStepView,
   type VariationView,
 } from '@tendril/subcontracting/application';
+import type { TransferRecord, TransitionStepResult } from '@tendril/subcontracting/domain';
 import { Brackets, DataSource, In, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
 import { ContractRow, DecommissioningCaseRow, SubcontractRow, VariationRow } from './contract-read-model.entities';
 
@@ -19,9 +21,43 @@ export interface ContractProjectionProgress {
   waitForPosition(position: number): Promise<void>;
 }
 
+const toTransfer = (json: string | null): SubcontractView['transferredFrom'] => {
+  if (!json) return null;
+  const transfer = JSON.parse(json) as TransferRecord;
+  return {
+    contractId: transfer.contractId,
+    subcontractId: transfer.subcontractId,
+    caseId: transfer.caseId,
+    reason: transfer.reason,
+    evidenceRefs: transfer.evidenceRefs,
+    decidedByUserId: transfer.decidedBy.userId,
+  };
+};
+
 const toSubcontractView = (row: SubcontractRow): SubcontractView => {
   const { contractId: _contractId, addedPosition: _addedPosition, ...view } = row;
-  return { ...view, status: row.status as SubcontractView['status'] };
+  return {
+    ...view,
+    status: row.status as SubcontractView['status'],
+    transferredFrom: toTransfer(row.transferredFrom),
+    transferredTo: row.transferredTo ? (JSON.parse(row.transferredTo) as SubcontractView['transferredTo']) : null,
+  };
+};
+
+type StepResult = TransitionStepResult;
+
+const withResults = (plan: readonly Omit<TransitionStepView, 'result' | 'toSubcontractId' | 'refusalCode' | 'refusal'>[], resultsJson: string | null): TransitionStepView[] => {
+  const results = resultsJson ? (JSON.parse(resultsJson) as StepResult[]) : [];
+  return plan.map((step) => {
+    const result = results.find((r) => r.subcontractId === step.subcontractId);
+    return {
+      ...step,
+      result: result?.result ?? null,
+      toSubcontractId: result?.result === 'done' && result.outcome !== 'ends' ? result.toSubcontractId : null,
+      refusalCode: result?.result === 'refused' ? result.refusalCode : null,
+      refusal: result?.result === 'refused' ? result.refusal : null,
+    };
+  });
 };
 
 const toVariationView = (row: VariationRow): VariationView => ({
@@ -168,6 +204,7 @@ export class VisibleContractReadModel extends ContractReadModel {
         status: contract.status as ContractView['status'],
         kind: contract.kind as ContractView['kind'],
         outcomeTargets: contract.outcomeTargets ? (JSON.parse(contract.outcomeTargets) as ContractView['outcomeTargets']) : null,
+        outcomeMeasures: contract.outcomeMeasures ? (JSON.parse(contract.outcomeMeasures) as ContractView['outcomeMeasures']) : [],
         subcontracts: visible.map(toSubcontractView),
         variations: (variationsByContract.get(contract.contractId) ?? [])
           .filter((v) => (v.subcontractId === null ? whole : visibleIds.has(v.subcontractId)))
@@ -225,7 +262,7 @@ export class VisibleContractReadModel extends ContractReadModel {
       status: row.status as DecommissioningCaseView['status'],
       evidenceRefs: JSON.parse(row.evidenceRefs) as string[],
       responseEvidenceRefs: row.responseEvidenceRefs ? (JSON.parse(row.responseEvidenceRefs) as string[]) : [],
-      transition: row.transition ? (JSON.parse(row.transition) as DecommissioningCaseView['transition']) : [],
+      transition: withResults(row.transition ? (JSON.parse(row.transition) as TransitionStepView[]) : [], row.transitionResult),
     }));
   }
 

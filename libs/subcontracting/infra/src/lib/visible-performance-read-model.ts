@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainRuleBroken } from '@tendril/shared/ddd';
 import type { Actor } from '@tendril/shared/event-store';
 import {
+  type ContractOutcomeMeasureView,
   type ContractPerformanceView,
   ContractReadModel,
+  type OutcomeMeasureProgressView,
   type CouncilBenchmarkView,
   type DeliveryTotals,
   PerformanceReadModel,
@@ -19,19 +21,27 @@ import {
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { RatingRow, ReturnRow } from './contract-read-model.entities';
 
-const NO_DELIVERY: DeliveryTotals = { youngPeopleReached: 0, hoursDelivered: 0, spendPence: 0, learning: 0, achievement: 0, progress: 0 };
-const TOTAL_COLUMNS = Object.keys(NO_DELIVERY) as (keyof DeliveryTotals)[];
+/** Delivery sums, with the young people who achieved an outcome as the returns counted them. */
+type SummedDelivery = DeliveryTotals & { readonly outcomesAchieved: number };
 
-const addUp = (rows: readonly DeliveryTotals[]): DeliveryTotals =>
-  rows.reduce<DeliveryTotals>(
-    (sum, row) => Object.fromEntries(TOTAL_COLUMNS.map((column) => [column, sum[column] + row[column]])) as unknown as DeliveryTotals,
+const NO_DELIVERY: SummedDelivery = { youngPeopleReached: 0, hoursDelivered: 0, spendPence: 0, learning: 0, achievement: 0, progress: 0, outcomesAchieved: 0 };
+const TOTAL_COLUMNS = Object.keys(NO_DELIVERY) as (keyof SummedDelivery)[];
+
+const addUp = (rows: readonly SummedDelivery[]): SummedDelivery =>
+  rows.reduce<SummedDelivery>(
+    (sum, row) => Object.fromEntries(TOTAL_COLUMNS.map((column) => [column, sum[column] + row[column]])) as unknown as SummedDelivery,
     NO_DELIVERY,
   );
 
-export const valueForMoney = (totals: DeliveryTotals): ValueForMoneyFigures => {
-  const outcomesAchieved = totals.learning + totals.achievement + totals.progress;
+/**
+ * Cost per young person reached and per outcome achieved. Outcomes are the contract's outcome measures
+ * from the plan's framework where it has them (reach aside), else learning + achievement + progress.
+ */
+export const valueForMoney = (totals: DeliveryTotals & { readonly outcomesAchieved?: number }): ValueForMoneyFigures => {
+  const outcomesAchieved = totals.outcomesAchieved ?? totals.learning + totals.achievement + totals.progress;
+  const { outcomesAchieved: _counted, ...delivery } = totals;
   return {
-    ...totals,
+    ...delivery,
     outcomesAchieved,
     costPerYoungPersonPence: totals.youngPeopleReached > 0 ? Math.round(totals.spendPence / totals.youngPeopleReached) : null,
     costPerOutcomePence: outcomesAchieved > 0 ? Math.round(totals.spendPence / outcomesAchieved) : null,
@@ -55,7 +65,18 @@ const toReturnView = (row: ReturnRow): ReturnView => ({
   achievement: row.achievement,
   progress: row.progress,
   submittedAt: row.submittedAt,
+  measures: row.measures ? (JSON.parse(row.measures) as { measureId: string; value: number }[]).map(({ measureId, value }) => ({ measureId, value })) : [],
 });
+
+const deliveryOf = (row: ReturnRow): SummedDelivery =>
+  Object.fromEntries(TOTAL_COLUMNS.map((column) => [column, row[column]])) as unknown as SummedDelivery;
+
+/** Each of the contract's outcome measures, with the returns' figures for it added up. */
+export const againstMeasures = (measures: readonly ContractOutcomeMeasureView[], returns: readonly ReturnView[]): OutcomeMeasureProgressView[] =>
+  measures.map((measure) => ({
+    ...measure,
+    actual: returns.reduce((sum, r) => sum + (r.measures.find((m) => m.measureId === measure.measureId)?.value ?? 0), 0),
+  }));
 
 const ACTUAL_OF: Record<string, keyof DeliveryTotals> = {
   young_people_reached: 'youngPeopleReached',
@@ -112,14 +133,16 @@ export class VisiblePerformanceReadModel extends PerformanceReadModel {
     return {
       contractId,
       periods: periods.map((period): PeriodPerformanceView => {
-        const inPeriod = visible.filter((r) => r.period === period).map(toReturnView);
+        const rows = visible.filter((r) => r.period === period);
+        const inPeriod = rows.map(toReturnView);
         const rating = ratings.find((r) => r.period === period);
-        const chainTotals = addUp(inPeriod);
+        const { outcomesAchieved: _outcomesAchieved, ...chainTotals } = addUp(rows.map(deliveryOf));
         return {
           period,
           returns: inPeriod,
           chainTotals,
           againstTargets: whole ? againstTargets(contract.outcomeTargets?.targets ?? [], chainTotals) : [],
+          outcomeMeasures: againstMeasures(contract.outcomeMeasures, inPeriod),
           rating: rating
             ? {
                 period,
@@ -179,5 +202,5 @@ export class VisiblePerformanceReadModel extends PerformanceReadModel {
   }
 }
 
-const totalsOf = (row: Record<string, string | number>): DeliveryTotals =>
-  Object.fromEntries(TOTAL_COLUMNS.map((column) => [column, Number(row[column] ?? 0)])) as unknown as DeliveryTotals;
+const totalsOf = (row: Record<string, string | number>): SummedDelivery =>
+  Object.fromEntries(TOTAL_COLUMNS.map((column) => [column, Number(row[column] ?? 0)])) as unknown as SummedDelivery;
