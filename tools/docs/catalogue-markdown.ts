@@ -87,7 +87,14 @@ export const renderCatalogue = (model: EventModel, table: CatalogueTable, contex
       line(published.length > 0 ? `- Published as ${published.map((t) => `${link(t.to)}${by(t.to)}`).join(', ')}.` : '- Not published to other contexts.');
     } else {
       const sources = model.translations.filter((t) => t.to === event.type);
-      line(sources.length > 0 ? `- Translated from ${sources.map((t) => link(t.from)).join(', ')}.` : '- No domain event is translated to it yet.');
+      const own = table.publishers.filter((publisher) => publisher.events?.includes(event.type));
+      if (own.length > 0) {
+        line(
+          `- Published by ${own.map((p) => `\`${p.name}\` (${p.service}) on ${code(p.streamFunction ?? event.streamFunction)}, from ${code(p.translator.file)}`).join('; ')}.`,
+        );
+      } else {
+        line(sources.length > 0 ? `- Translated from ${sources.map((t) => link(t.from)).join(', ')}.` : '- No domain event is translated to it yet.');
+      }
     }
     const reactions = reactionsTo(event.type);
     if (reactions.length === 0) {

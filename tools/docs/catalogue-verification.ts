@@ -108,7 +108,8 @@ export const verifyCatalogueTable = (root: string, model: EventModel, table: Cat
     if (!published) problems.push(`${what}: no contracts library exports ${publisher.publishes}`);
     else if (published.context !== publisher.context) problems.push(`${what}: ${publisher.publishes} belongs to ${published.context}, not ${publisher.context}`);
     // The translator must address the streams of the array it publishes.
-    checkEvidence(files, { ...publisher.translator, tokens: [...publisher.translator.tokens, ...(published ? [published.streamFunction] : [])] }, what, problems);
+    const streamFunction = publisher.streamFunction ?? published?.streamFunction;
+    checkEvidence(files, { ...publisher.translator, tokens: [...publisher.translator.tokens, ...(streamFunction ? [streamFunction] : [])] }, what, problems);
   }
   const translatedArrays = new Set(
     model.translations.map((t) => model.events.find((event) => event.type === t.to)?.typesExport).filter((name): name is string => name !== undefined),

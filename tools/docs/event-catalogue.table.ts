@@ -31,6 +31,10 @@ export interface IntegrationPublisher {
   readonly wiring: SourceEvidence;
   /** The translator that calls the domain library's `to...IntegrationEvents`. */
   readonly translator: SourceEvidence;
+  /** The stream function the translator addresses, when it is not the published array's own (a plan's strand releases). */
+  readonly streamFunction?: string;
+  /** When it publishes only some of the array's events, without a domain translator: which ones. */
+  readonly events?: readonly string[];
 }
 
 export const INTEGRATION_PUBLISHERS: readonly IntegrationPublisher[] = [
@@ -41,6 +45,16 @@ export const INTEGRATION_PUBLISHERS: readonly IntegrationPublisher[] = [
     publishes: 'TENDER_INTEGRATION_EVENT_TYPES',
     wiring: { file: 'apps/tender-service/src/app/tender-service.module.ts', tokens: ["'tender-integration-events'", 'translateTenderEvent', 'integrationPublisher'] },
     translator: { file: 'libs/tender/infra/src/lib/tender-integration.translation.ts', tokens: ['translateTenderEvent', 'toIntegrationEvents'] },
+  },
+  {
+    context: 'tender',
+    service: 'tender-service',
+    name: 'plan-integration-events',
+    publishes: 'TENDER_INTEGRATION_EVENT_TYPES',
+    wiring: { file: 'apps/tender-service/src/app/tender-service.module.ts', tokens: ["'plan-integration-events'", 'translatePlanEvent', 'integrationPublisher'] },
+    translator: { file: 'libs/tender/infra/src/lib/plan-integration.translation.ts', tokens: ['translatePlanEvent', 'planIntegrationEvents'] },
+    streamFunction: 'planIntegrationStreamName',
+    events: ['tender.strand-released.v1'],
   },
   {
     context: 'bidding',
@@ -168,6 +182,30 @@ export const HANDLERS = {
       tokens: ['SubcontractingReactions', 'reactionProjection(reactions)'],
     },
   }),
+  providerEligibility: handler({
+    context: 'subcontracting',
+    service: 'subcontracting-service',
+    kind: 'read model',
+    name: 'subcontracting-provider-eligibility',
+    file: 'libs/subcontracting/infra/src/lib/supply-chain-facts.projections.ts',
+    wiring: { file: 'apps/subcontracting-service/src/app/subcontracting-service.module.ts', tokens: ['providerEligibilityProjection'] },
+  }),
+  strandFrameworks: handler({
+    context: 'subcontracting',
+    service: 'subcontracting-service',
+    kind: 'read model',
+    name: 'subcontracting-strand-frameworks',
+    file: 'libs/subcontracting/infra/src/lib/supply-chain-facts.projections.ts',
+    wiring: { file: 'apps/subcontracting-service/src/app/subcontracting-service.module.ts', tokens: ['strandFrameworkProjection'] },
+  }),
+  transitionPlans: handler({
+    context: 'subcontracting',
+    service: 'subcontracting-service',
+    kind: 'reaction',
+    name: 'transition-plans',
+    file: 'libs/subcontracting/application/src/lib/transition.reaction.ts',
+    wiring: { file: 'apps/subcontracting-service/src/app/subcontracting-service.module.ts', tokens: ['TransitionReaction', 'reactionProjection(transitions)'] },
+  }),
 } as const;
 
 export interface ReactionEntry {
@@ -188,6 +226,9 @@ const {
   biddingFollowsTenders,
   contractReadModel,
   contractsFromAwards,
+  providerEligibility,
+  strandFrameworks,
+  transitionPlans,
 } = HANDLERS;
 
 export const REACTIONS: readonly ReactionEntry[] = [
@@ -259,5 +300,10 @@ export const REACTIONS: readonly ReactionEntry[] = [
   { on: 'DecommissioningCaseAnswered', handler: contractReadModel, does: "records the prime's response" },
   { on: 'ImprovementPlanRequired', handler: contractReadModel, does: 'closes the case with an improvement plan and review date' },
   { on: 'ContractDecommissioned', handler: contractReadModel, does: 'records the notice, end date and transition plan' },
+  { on: 'ContractDecommissioned', handler: transitionPlans, does: '`TakeOverSubcontracts` on each target contract, then `CompleteTransition` on the decommissioned one' },
+  { on: 'TransitionCompleted', handler: contractReadModel, does: "records each step's result (done, or refused with the code) on the case" },
+  { on: 'bidding.provider-registered.v1', handler: providerEligibility, does: 'marks the organisation registered (`provider_eligibility_view`), for subcontracting to it' },
+  { on: 'bidding.provider-due-diligence-declared.v1', handler: providerEligibility, does: 'records the latest declaration of that kind and when it expires' },
+  { on: 'tender.strand-released.v1', handler: strandFrameworks, does: "keeps the strand's outcomes framework (`strand_framework_view`) for its contracts and in-house agreement" },
   { on: 'SubcontractVaried', handler: contractReadModel, does: 'applies the changed terms to the subcontract; records the variation' },
 ];

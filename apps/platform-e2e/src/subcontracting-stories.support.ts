@@ -127,3 +127,64 @@ export const awardStrands = async (commissioner: Session, strands: readonly Stra
 };
 
 export const NORTHMOOR = DEMO_ORGANISATIONS.northmoorCouncil.id;
+
+/** Registers a small organisation in the provider registry with a year's safeguarding declaration, as itself. */
+export const registerSubcontractor = async (baseUrl: string, organisationId: string, name: string): Promise<Session> => {
+  const session = await sessionFor(baseUrl, 'provider', organisationId);
+  await registerEligibleProvider(session, { name, kind: 'voluntary_community_group', vcse: true, sme: true });
+  return session;
+};
+
+const RETRYABLE_ELIGIBILITY = ['SUBCONTRACTOR_NOT_REGISTERED', 'SUBCONTRACTOR_SAFEGUARDING_MISSING'];
+
+/**
+ * Sends `addSubcontractor` once the registry's facts about a just-registered organisation have reached the
+ * subcontracting context (they travel as integration events, so they arrive a moment later).
+ */
+export const addWhenEligible = async <T>(session: Session, mutation: string, input: Record<string, unknown>): Promise<T> => {
+  const result = await eventually(
+    () => session.graphql<T>(mutation, { key: newKey('sub'), input }),
+    (r) => !r.errors.some((e) => RETRYABLE_ELIGIBILITY.includes(e.extensions?.code ?? '')),
+    20_000,
+  );
+  if (result.errors.length > 0 || !result.data) throw new Error(`GraphQL errors: ${result.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}`);
+  return result.data;
+};
+
+const DRAFT_PLAN = `mutation($input: DraftCommissioningPlanInput!, $key: String!) { draftCommissioningPlan(input: $input, idempotencyKey: $key) { id } }`;
+const ADD_STRAND = `mutation($input: AddPlanStrandInput!, $key: String!) { addPlanStrand(input: $input, idempotencyKey: $key) { id } }`;
+
+/** The plan's outcomes framework: learning, achievement and progress, and reach, with targets as the council states them. */
+export const PLAN_OUTCOMES = [
+  { measureId: 'LAP', name: 'Learning, achievement and progress', kind: 'learning_achievement_progress', target: '60% of young people engaged progress' },
+  { measureId: 'REACH', name: 'Young people engaged', kind: 'reach', target: '1,200 a year' },
+];
+
+/** A council's commissioning plan with one strand its in-house team delivers (published to subcontracting with the framework). */
+export const planInHouseStrand = async (commissioner: Session, strandId: string, budgetPence: number): Promise<string> => {
+  const { draftCommissioningPlan } = await commissioner.data<{ draftCommissioningPlan: { id: string } }>(DRAFT_PLAN, {
+    key: newKey('plan'),
+    input: {
+      title: "Young people's services 2025-2028",
+      periodStart: CONTRACT_START,
+      periodEnd: CONTRACT_END,
+      inHouseBudgetPence: budgetPence,
+      externalBudgetPence: 0,
+      outcomes: PLAN_OUTCOMES,
+    },
+  });
+  await commissioner.data(ADD_STRAND, {
+    key: newKey('strand'),
+    input: {
+      planId: draftCommissioningPlan.id,
+      strandId,
+      name: 'Targeted youth support',
+      area: null,
+      budgetPence,
+      deliveryModel: 'in_house',
+      optionsAppraisal: { optionsConsidered: ['in-house', 'contract'], conclusion: 'Statutory duties stay with the council’s own team' },
+      inHouseRationale: 'Statutory duties stay with the council’s own team',
+    },
+  });
+  return draftCommissioningPlan.id;
+};

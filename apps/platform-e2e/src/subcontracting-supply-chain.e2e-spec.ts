@@ -2,15 +2,20 @@ import Database from 'better-sqlite3';
 import * as path from 'node:path';
 import { DEMO_ORGANISATIONS } from '@tendril/shared/testing';
 import {
+  addWhenEligible,
   type AwardedContract,
   awardStrands,
   CONTRACT_END,
   CONTRACT_START,
   E2E_SIGNING_KEY,
   NORTHMOOR,
+  PLAN_OUTCOMES,
+  planInHouseStrand,
+  registerSubcontractor,
   sessionFor,
 } from './subcontracting-stories.support';
-import { newKey, Session, startTestPlatform, type TestPlatform } from './support/platform';
+import { eventually, newKey, Session, startTestPlatform, type TestPlatform } from './support/platform';
+import { DECLARE_DUE_DILIGENCE, REGISTER_PROVIDER } from './support/providers';
 import { runRebuildCommand, snapshotReadModels } from './support/read-model-snapshot';
 
 const ADD = `mutation($input: AddSubcontractorInput!, $key: String!) {
@@ -54,7 +59,7 @@ const VALUE_FOR_MONEY = `query($council: ID, $period: String) {
 }`;
 const BENCHMARKS = `query($period: String) { councilBenchmarks(period: $period) { label yours youngPeopleReached spendPence costPerYoungPersonPence costPerOutcomePence } }`;
 const INTERNAL_AGREEMENT = `mutation($input: MakeInternalAgreementInput!, $key: String!) {
-  makeInternalAgreement(input: $input, idempotencyKey: $key) { id kind lotId tenderId primeOrganisationId valuePence }
+  makeInternalAgreement(input: $input, idempotencyKey: $key) { id kind lotId strandId tenderId primeOrganisationId valuePence outcomeMeasures { measureId name kind target } }
 }`;
 const IN_HOUSE_TEAM = 'c0000000-0000-4000-8000-00000000000e';
 const IN_HOUSE_VALUE = 20_000_000;
@@ -63,13 +68,17 @@ const SET_TARGETS = `mutation($input: SetOutcomeTargetsInput!, $key: String!) {
   setOutcomeTargets(input: $input, idempotencyKey: $key) { id outcomeTargets { frameworkRef targets { measure quarterlyTarget } } }
 }`;
 const AGAINST_TARGETS = `query($id: ID!) { contractPerformance(contractId: $id) { periods { period againstTargets { measure target actual percentOfTarget } } } }`;
-const CASE_FIELDS = `id status reason evidenceRefs openedByUserId response respondedByUserId rationale decidedByUserId noticePeriodDays endDate
-  transition { subcontractId subcontractorOrganisationId outcome toContractId toPrimeOrganisationId }`;
+const CASE_FIELDS = `id status reason evidenceRefs openedByUserId response respondedByUserId rationale decidedByUserId noticePeriodDays endDate transitionCompletedAt
+  transition { subcontractId subcontractorOrganisationId outcome toContractId toPrimeOrganisationId result toSubcontractId refusalCode }`;
 const OPEN_CASE = `mutation($input: OpenDecommissioningCaseInput!, $key: String!) { openDecommissioningCase(input: $input, idempotencyKey: $key) { ${CASE_FIELDS} } }`;
 const RESPOND = `mutation($input: RespondToDecommissioningCaseInput!, $key: String!) { respondToDecommissioningCase(input: $input, idempotencyKey: $key) { ${CASE_FIELDS} } }`;
 const DECIDE = `mutation($input: DecideDecommissioningCaseInput!, $key: String!) { decideDecommissioningCase(input: $input, idempotencyKey: $key) { ${CASE_FIELDS} } }`;
 const CASES = `query($contractId: ID!) { decommissioningCases(contractId: $contractId) { ${CASE_FIELDS} } }`;
 const CONTRACT = `query($id: ID!) { contract(id: $id) { id valuePence subcontracts { id valuePence area } variations { id subcontractId reason } } }`;
+const CHAIN_OF_CONTRACT = `query($id: ID!) { contract(id: $id) {
+  id subcontracts { id parentSubcontractId parentOrganisationId subcontractorOrganisationId tier valuePence scope area endDate paymentTermsDays status endReason
+    transferredFrom { contractId subcontractId caseId reason evidenceRefs decidedByUserId } transferredTo { contractId subcontractId } } } }`;
+const MEASURES = `query($id: ID!) { contractPerformance(contractId: $id) { periods { period returns { measures { measureId value } } outcomeMeasures { measureId kind target actual } } } }`;
 
 type Node = {
   contractId: string;
@@ -143,6 +152,8 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
   let eastbridgePrime: Session;
   let inHouse: { contractId: string; session: Session };
   const chains: PrimeChain[] = [];
+  const registered = new Map<string, Session>();
+  let toRegisterCount = 0;
 
   beforeAll(async () => {
     platform = await startTestPlatform({ ...environment(), AUTH_SIGNING_KEY: E2E_SIGNING_KEY });
@@ -182,13 +193,50 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
     if (!eastbridge) throw new Error('no Eastbridge contract');
     eastbridgeContract = eastbridge;
 
-    // The in-house strand gets an internal agreement of the same shape, so the council's own team is measured too.
-    const { makeInternalAgreement } = await commissioner.data<{ makeInternalAgreement: { id: string; kind: string; lotId: string; tenderId: string; primeOrganisationId: string } }>(
-      INTERNAL_AGREEMENT,
-      { key: newKey('internal'), input: { strandId: 'IN-HOUSE', inHouseOrganisationId: IN_HOUSE_TEAM, valuePence: IN_HOUSE_VALUE, startDate: CONTRACT_START, endDate: CONTRACT_END, paymentTermsDays: 30 } },
+    // The in-house strand is in the council's plan; the plan's outcomes framework reaches this context with it, and its
+    // internal agreement (the same shape as a contract, so the council's own team is measured too) records the measures.
+    const agreementInput = { strandId: 'IN-HOUSE', inHouseOrganisationId: IN_HOUSE_TEAM, valuePence: IN_HOUSE_VALUE, startDate: CONTRACT_START, endDate: CONTRACT_END, paymentTermsDays: 30 };
+    expect(await commissioner.errorCodes(INTERNAL_AGREEMENT, { key: newKey('internal'), input: { ...agreementInput, strandId: 'NOT-PLANNED' } })).toEqual(['STRAND_NOT_IN_A_PLAN']);
+    await planInHouseStrand(commissioner, 'IN-HOUSE', IN_HOUSE_VALUE);
+    type Agreement = { id: string; kind: string; lotId: string; strandId: string; tenderId: string; primeOrganisationId: string; outcomeMeasures: { measureId: string; target: string }[] };
+    const made = await eventually(
+      () => commissioner.graphql<{ makeInternalAgreement: Agreement }>(INTERNAL_AGREEMENT, { key: newKey('internal'), input: agreementInput }),
+      (result) => !result.errors.some((e) => e.extensions?.code === 'STRAND_NOT_IN_A_PLAN'),
     );
-    expect(makeInternalAgreement).toMatchObject({ kind: 'internal', lotId: 'IN-HOUSE', tenderId: '', primeOrganisationId: IN_HOUSE_TEAM });
+    const makeInternalAgreement = made.data?.makeInternalAgreement;
+    if (!makeInternalAgreement) throw new Error(`No internal agreement: ${JSON.stringify(made.errors)}`);
+    expect(makeInternalAgreement).toMatchObject({ kind: 'internal', lotId: 'IN-HOUSE', strandId: 'IN-HOUSE', tenderId: '', primeOrganisationId: IN_HOUSE_TEAM });
+    expect(makeInternalAgreement.outcomeMeasures).toEqual(PLAN_OUTCOMES);
     inHouse = { contractId: makeInternalAgreement.id, session: await sessionFor(platform.baseUrl, 'provider', IN_HOUSE_TEAM) };
+
+    // Every subcontractor registers in the provider registry and declares its safeguarding policy first.
+    const toRegister = [
+      ...[0, 1, 2, 3, 4].flatMap((p) => [
+        ...Array.from({ length: TIER_ONE_PER_PRIME }, (_v, i) => p * 100 + i),
+        ...Array.from({ length: TIER_TWO_PER_PRIME }, (_v, i) => p * 100 + 50 + i),
+      ]),
+      997,
+      998,
+      999,
+    ];
+    toRegisterCount = toRegister.length;
+    for (let from = 0; from < toRegister.length; from += 12) {
+      await Promise.all(
+        toRegister.slice(from, from + 12).map(async (n) => {
+          registered.set(smallOrganisation(n), await registerSubcontractor(platform.baseUrl, smallOrganisation(n), `Small youth group ${n}`));
+        }),
+      );
+    }
+    // One whose safeguarding declaration lapses in a few seconds, long before the chains are built.
+    const lapsing = await sessionFor(platform.baseUrl, 'provider', smallOrganisation(995));
+    await lapsing.data(REGISTER_PROVIDER, {
+      key: newKey('register'),
+      input: { name: 'Lapsing youth group', kind: 'voluntary_community_group', vcse: true, sme: true, serviceCategories: ['youth-work'], serviceAreas: ['Northmoor'], yourDisplayName: 'Lead' },
+    });
+    await lapsing.data(DECLARE_DUE_DILIGENCE, {
+      key: newKey('declare'),
+      input: { kind: 'safeguarding_policy', expiresAt: new Date(Date.now() + 3_000).toISOString(), statement: 'Policy adopted', evidenceRefs: ['minute-1'] },
+    });
 
     // Each prime builds its own chain (in parallel: one stream per contract); tier-1 subcontractors let tier 2.
     await Promise.all(
@@ -198,42 +246,36 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
         const chain: PrimeChain = { contract, prime: strand.prime, tierOne: [], tierTwo: [] };
         for (let i = 0; i < TIER_ONE_PER_PRIME; i++) {
           const organisationId = smallOrganisation(primeIndex * 100 + i);
-          const { addSubcontractor } = await strand.prime.data<{ addSubcontractor: { subcontracts: { id: string; subcontractorOrganisationId: string }[] } }>(ADD, {
-            key: newKey('tier1'),
-            input: {
-              contractId: contract.id,
-              subcontractorOrganisationId: organisationId,
-              valuePence: TIER_ONE_VALUE,
-              scope: `Youth club sessions ${i + 1}`,
-              area: `Ward ${i + 1}`,
-              startDate: CONTRACT_START,
-              endDate: CONTRACT_END,
-              paymentTermsDays: 14,
-              // Only the first few may let part of their work further down.
-              mayLetSubcontracts: i < TIER_TWO_PER_PRIME,
-            },
+          const { addSubcontractor } = await addWhenEligible<{ addSubcontractor: { subcontracts: { id: string; subcontractorOrganisationId: string }[] } }>(strand.prime, ADD, {
+            contractId: contract.id,
+            subcontractorOrganisationId: organisationId,
+            valuePence: TIER_ONE_VALUE,
+            scope: `Youth club sessions ${i + 1}`,
+            area: `Ward ${i + 1}`,
+            startDate: CONTRACT_START,
+            endDate: CONTRACT_END,
+            paymentTermsDays: 14,
+            // Only the first few may let part of their work further down.
+            mayLetSubcontracts: i < TIER_TWO_PER_PRIME,
           });
           const added = addSubcontractor.subcontracts.find((s) => s.subcontractorOrganisationId === organisationId);
           if (!added) throw new Error('subcontract not shown to its prime');
-          chain.tierOne.push({ subcontractId: added.id, organisationId, session: await sessionFor(platform.baseUrl, 'provider', organisationId) });
+          chain.tierOne.push({ subcontractId: added.id, organisationId, session: registered.get(organisationId) ?? (await sessionFor(platform.baseUrl, 'provider', organisationId)) });
         }
         for (let i = 0; i < TIER_TWO_PER_PRIME; i++) {
           const parent = chain.tierOne[i];
           if (!parent) throw new Error('unreachable');
           const organisationId = smallOrganisation(primeIndex * 100 + 50 + i);
-          const { addSubcontractor } = await parent.session.data<{ addSubcontractor: { subcontracts: { id: string; subcontractorOrganisationId: string }[] } }>(ADD, {
-            key: newKey('tier2'),
-            input: {
-              contractId: contract.id,
-              parentSubcontractId: parent.subcontractId,
-              subcontractorOrganisationId: organisationId,
-              valuePence: TIER_TWO_VALUE,
-              scope: 'Mentoring',
-              area: `Ward ${i + 1}, east`,
-              startDate: CONTRACT_START,
-              endDate: '2028-03-31',
-              paymentTermsDays: 30,
-            },
+          const { addSubcontractor } = await addWhenEligible<{ addSubcontractor: { subcontracts: { id: string; subcontractorOrganisationId: string }[] } }>(parent.session, ADD, {
+            contractId: contract.id,
+            parentSubcontractId: parent.subcontractId,
+            subcontractorOrganisationId: organisationId,
+            valuePence: TIER_TWO_VALUE,
+            scope: 'Mentoring',
+            area: `Ward ${i + 1}, east`,
+            startDate: CONTRACT_START,
+            endDate: '2028-03-31',
+            paymentTermsDays: 30,
           });
           const added = addSubcontractor.subcontracts.find((s) => s.subcontractorOrganisationId === organisationId);
           if (!added) throw new Error('subcontract not shown to the subcontractor that let it');
@@ -242,7 +284,7 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
         chains[primeIndex] = chain;
       }),
     );
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await platform?.stop();
@@ -323,6 +365,15 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
     expect(
       await tierOneAlone.session.errorCodes(ADD, { key: newKey('x'), input: { ...tierTwoInput, parentSubcontractId: tierOneAlone.subcontractId, valuePence: 1_000 } }),
     ).toEqual(['PARENT_DOES_NOT_ALLOW_SUBCONTRACTING']);
+
+    // Only registered providers with current due diligence take on subcontracted work; a lapsed declaration says what to renew.
+    const primeInput = { ...tierTwoInput, parentSubcontractId: null, valuePence: 1_000, endDate: CONTRACT_END };
+    expect(await moorland.prime.errorCodes(ADD, { key: newKey('x'), input: { ...primeInput, subcontractorOrganisationId: smallOrganisation(996) } })).toEqual([
+      'SUBCONTRACTOR_NOT_REGISTERED',
+    ]);
+    const lapsed = await moorland.prime.graphql(ADD, { key: newKey('x'), input: { ...primeInput, subcontractorOrganisationId: smallOrganisation(995) } });
+    expect(lapsed.errors.map((e) => e.extensions?.code)).toEqual(['SUBCONTRACTOR_SAFEGUARDING_EXPIRED']);
+    expect(lapsed.errors[0]?.message).toMatch(/safeguarding policy declaration expired on \d{4}-\d{2}-\d{2}: it must renew it/);
 
     // Variations: the commissioner may not vary below what the prime has let, and is recorded as approver.
     const subcontracted = TIER_ONE_PER_PRIME * TIER_ONE_VALUE;
@@ -415,10 +466,33 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
         }
       }),
     );
-    for (const period of QUARTERS) {
-      const { outcomes, ...figures } = deliveryOf(0, IN_HOUSE_COST);
-      await inHouse.session.data(SUBMIT_RETURN, { key: newKey('return'), input: { contractId: inHouse.contractId, period, ...figures, outcomes } });
-    }
+    // The in-house team reports against its strand's outcome measures: every one, and only those.
+    const inHouseDelivery = deliveryOf(0, IN_HOUSE_COST);
+    const { outcomes: inHouseOutcomes, ...inHouseFigures } = inHouseDelivery;
+    const inHouseMeasures = [
+      { measureId: 'LAP', value: inHouseOutcomes.learning },
+      { measureId: 'REACH', value: inHouseFigures.youngPeopleReached },
+    ];
+    const inHouseReturn = (period: string, measures: { measureId: string; value: number }[]) => ({
+      key: newKey('return'),
+      input: { contractId: inHouse.contractId, period, ...inHouseFigures, outcomes: inHouseOutcomes, measures },
+    });
+    expect(await inHouse.session.errorCodes(SUBMIT_RETURN, inHouseReturn('2025-Q4', inHouseMeasures.slice(0, 1)))).toEqual(['RETURN_MEASURE_MISSING']);
+    expect(await inHouse.session.errorCodes(SUBMIT_RETURN, inHouseReturn('2025-Q4', [...inHouseMeasures, { measureId: 'WELLBEING', value: 3 }]))).toEqual([
+      'RETURN_MEASURE_NOT_ON_CONTRACT',
+    ]);
+    for (const period of QUARTERS) await inHouse.session.data(SUBMIT_RETURN, inHouseReturn(period, inHouseMeasures));
+    const { contractPerformance: inHousePerformance } = await inHouse.session.data<{
+      contractPerformance: { periods: { period: string; returns: { measures: unknown[] }[]; outcomeMeasures: unknown[] }[] };
+    }>(MEASURES, { id: inHouse.contractId });
+    expect(inHousePerformance.periods.find((p) => p.period === '2026-Q3')).toEqual({
+      period: '2026-Q3',
+      returns: [{ measures: inHouseMeasures }],
+      outcomeMeasures: [
+        { measureId: 'LAP', kind: 'learning_achievement_progress', target: PLAN_OUTCOMES[0]?.target, actual: inHouseOutcomes.learning },
+        { measureId: 'REACH', kind: 'reach', target: PLAN_OUTCOMES[1]?.target, actual: inHouseFigures.youngPeopleReached },
+      ],
+    });
     const eastbridgeDelivery = deliveryOf(0, 40_000);
     const { outcomes: eastOutcomes, ...eastFigures } = eastbridgeDelivery;
     await eastbridgePrime.data(SUBMIT_RETURN, { key: newKey('return'), input: { contractId: eastbridgeContract.id, period: '2026-Q3', ...eastFigures, outcomes: eastOutcomes } });
@@ -513,6 +587,8 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
       costPerYoungPersonPence: chainCost(1),
       costPerOutcomePence: Math.round((40 * chainCost(1)) / (20 + 10 + 8)),
     });
+    // The in-house team's outcomes are its strand's outcome measures (reach aside), not the fixed three.
+    expect(valueForMoney.byProvider.find((p) => p.organisationId === IN_HOUSE_TEAM)?.costPerOutcomePence).toBe(Math.round((40 * IN_HOUSE_COST) / 20));
     const costs = valueForMoney.byProvider.map((p) => p.costPerYoungPersonPence ?? 0);
     expect(costs).toEqual([...costs].sort((a, b) => a - b));
     const councilReach = delivering.nodes.reduce((sum, n) => sum + reachOf(n.tier), 0);
@@ -533,7 +609,7 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
     expect(eastView.map((b) => b.label)).toEqual(['council 1', 'your council']);
 
     // Decommissioning the prime rated inadequate twice: a case on evidence, the prime's response, then the decision.
-    type Case = { id: string; status: string; evidenceRefs: string[]; response: string | null; respondedByUserId: string | null; decidedByUserId: string | null; noticePeriodDays: number | null; endDate: string | null; transition: { subcontractId: string; outcome: string; toContractId: string | null }[] };
+    type Case = { id: string; status: string; evidenceRefs: string[]; response: string | null; respondedByUserId: string | null; decidedByUserId: string | null; noticePeriodDays: number | null; endDate: string | null; transitionCompletedAt: string | null; transition: { subcontractId: string; outcome: string; toContractId: string | null; result: string | null; toSubcontractId: string | null }[] };
     const evidence = ['rating:2026-Q2', 'rating:2026-Q3', 'value-for-money:2026-Q3'];
     const [openedCase] = (
       await commissioner.data<{ openDecommissioningCase: Case[] }>(OPEN_CASE, {
@@ -558,35 +634,141 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
     expect(answeredCase).toMatchObject({ response: response.response, respondedByUserId: 'b0000000-0000-4000-8000-000000000007' });
 
     // The transition plan must say, for every live subcontract, whether it ends, moves to another prime or moves in-house.
+    // Moorland has let all of its (varied) value, so it cannot take the Academy's work; Fellside and St Aidan's can.
+    const [, , fellside, stAidans] = chains;
+    if (!fellside || !stAidans) throw new Error('chains not built');
+    const toPrime = (t: { subcontractId: string }, chain: PrimeChain) => ({
+      subcontractId: t.subcontractId,
+      outcome: 'moves_to_prime',
+      toContractId: chain.contract.id,
+      toPrimeOrganisationId: chain.contract.primeOrganisationId,
+    });
     const plan = [
       ...academy.tierOne.map((t, i) =>
-        i < 8
-          ? { subcontractId: t.subcontractId, outcome: 'moves_to_prime', toContractId: moorland.contract.id, toPrimeOrganisationId: DEMO_ORGANISATIONS.moorlandHomes.id }
-          : { subcontractId: t.subcontractId, outcome: 'moves_in_house' },
+        i < 4
+          ? toPrime(t, fellside)
+          : i < 8
+            ? toPrime(t, stAidans)
+            : i < 11
+              ? { subcontractId: t.subcontractId, outcome: 'moves_in_house', toContractId: inHouse.contractId }
+              : { subcontractId: t.subcontractId, outcome: 'ends' },
       ),
-      ...academy.tierTwo.map((t) => ({ subcontractId: t.subcontractId, outcome: 'moves_in_house' })),
+      // Tier-2 work moves with the tier-1 subcontractor above it, staying under it.
+      ...academy.tierTwo.map((t) => toPrime(t, fellside)),
     ];
     const decision = { contractId: academy.contract.id, caseId: openedCase.id, decision: 'decommission', rationale: 'No credible recovery; two inadequate quarters', noticePeriodDays: 90 };
     expect(await commissioner.errorCodes(DECIDE, { key: newKey('decide'), input: { ...decision, transition: plan.slice(1) } })).toEqual(['TRANSITION_PLAN_INCOMPLETE']);
     expect(await academy.prime.errorCodes(DECIDE, { key: newKey('decide'), input: { ...decision, transition: plan } })).toEqual(['FORBIDDEN']);
+    const toMoorland = plan.map((step, i) => (i < 8 ? toPrime(step, moorland) : step));
+    const noHeadroom = await commissioner.graphql(DECIDE, { key: newKey('decide'), input: { ...decision, transition: toMoorland } });
+    expect(noHeadroom.errors.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['TRANSITION_TARGET_HEADROOM_EXCEEDED', `Contract ${moorland.contract.id} can take on work worth 0 pence more, not ${8 * TIER_ONE_VALUE}`],
+    ]);
+    const wrongPrime = plan.map((step, i) => (i === 0 ? { ...step, toPrimeOrganisationId: stAidans.contract.primeOrganisationId } : step));
+    expect(await commissioner.errorCodes(DECIDE, { key: newKey('decide'), input: { ...decision, transition: wrongPrime } })).toEqual(['TRANSITION_TARGET_PRIME_MISMATCH']);
+    const underEastbridge = plan.map((step, i) => (i === 0 ? { ...step, toContractId: eastbridgeContract.id, toPrimeOrganisationId: eastbridgeContract.primeOrganisationId } : step));
+    expect(await commissioner.errorCodes(DECIDE, { key: newKey('decide'), input: { ...decision, transition: underEastbridge } })).toEqual([
+      'TRANSITION_TARGET_OF_ANOTHER_COUNCIL',
+    ]);
     const [decided] = (await commissioner.data<{ decideDecommissioningCase: Case[] }>(DECIDE, { key: newKey('decide'), input: { ...decision, transition: plan } })).decideDecommissioningCase;
     const expectedEnd = new Date(Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`) + 90 * 24 * 3600 * 1000).toISOString().slice(0, 10);
     expect(decided).toMatchObject({ status: 'decommissioned', noticePeriodDays: 90, endDate: expectedEnd, decidedByUserId: 'b0000000-0000-4000-8000-000000000001' });
     expect(decided?.transition).toHaveLength(TIER_ONE_PER_PRIME + TIER_TWO_PER_PRIME);
-    expect(decided?.transition.filter((t) => t.outcome === 'moves_to_prime' && t.toContractId === moorland.contract.id)).toHaveLength(8);
+    expect(decided?.transition.filter((t) => t.outcome === 'moves_to_prime' && t.toContractId === fellside.contract.id)).toHaveLength(8);
     // In its notice period the contract takes no new work, and the council's chain shows it decommissioned.
     expect(
       await academy.prime.errorCodes(ADD, { key: newKey('x'), input: { ...tierTwoInput, contractId: academy.contract.id, parentSubcontractId: null, valuePence: 1_000, subcontractorOrganisationId: smallOrganisation(997) } }),
     ).toEqual(['CONTRACT_NOT_ACTIVE']);
-    const academyNode = (await commissioner.data<{ supplyChain: Chain }>(CHAIN, {})).supplyChain.nodes.find((n) => n.contractId === academy.contract.id && n.tier === 0);
-    expect(academyNode).toMatchObject({ status: 'decommissioned' });
+
+    // The platform carries the plan out: every step is done, and the case says where each piece of work went.
+    const { decommissioningCases: [carriedOut] } = await eventually(
+      () => commissioner.data<{ decommissioningCases: Case[] }>(CASES, { contractId: academy.contract.id }),
+      (result) => result.decommissioningCases[0]?.transitionCompletedAt !== null,
+      30_000,
+    );
+    expect(carriedOut?.transition.map((t) => t.result)).toEqual(plan.map(() => 'done'));
+    expect(carriedOut?.transition.filter((t) => t.toSubcontractId !== null)).toHaveLength(TIER_ONE_PER_PRIME + TIER_TWO_PER_PRIME - 1);
+
+    // Moved work sits under its new prime with its scope, area and value, tier-2 work still under its tier-1 parent,
+    // each with the trail back to the decision: the case, the rationale, the evidence and who decided.
+    type Moved = {
+      id: string;
+      parentSubcontractId: string | null;
+      parentOrganisationId: string;
+      subcontractorOrganisationId: string;
+      tier: number;
+      valuePence: number;
+      scope: string;
+      area: string;
+      paymentTermsDays: number;
+      status: string;
+      endReason: string | null;
+      transferredFrom: { contractId: string; subcontractId: string; caseId: string; reason: string; evidenceRefs: string[]; decidedByUserId: string } | null;
+      transferredTo: { contractId: string; subcontractId: string } | null;
+    };
+    const chainOf = async (session: Session, id: string) => (await session.data<{ contract: { subcontracts: Moved[] } }>(CHAIN_OF_CONTRACT, { id })).contract.subcontracts;
+    const fellsideChain = await chainOf(fellside.prime, fellside.contract.id);
+    const movedIn = fellsideChain.filter((s) => s.transferredFrom !== null);
+    expect(movedIn).toHaveLength(8);
+    const firstMoved = movedIn.find((s) => s.transferredFrom?.subcontractId === academy.tierOne[0]?.subcontractId);
+    expect(firstMoved).toMatchObject({
+      parentSubcontractId: null,
+      parentOrganisationId: fellside.contract.primeOrganisationId,
+      subcontractorOrganisationId: academy.tierOne[0]?.organisationId,
+      tier: 1,
+      valuePence: TIER_ONE_VALUE,
+      scope: 'Youth club sessions 1',
+      area: 'Ward 1',
+      paymentTermsDays: 14,
+      status: 'active',
+      transferredFrom: {
+        contractId: academy.contract.id,
+        subcontractId: academy.tierOne[0]?.subcontractId,
+        caseId: openedCase.id,
+        reason: decision.rationale,
+        evidenceRefs: [...evidence, 'recruitment-plan'],
+        decidedByUserId: 'b0000000-0000-4000-8000-000000000001',
+      },
+    });
+    expect(movedIn.find((s) => s.transferredFrom?.subcontractId === academy.tierTwo[0]?.subcontractId)).toMatchObject({
+      parentSubcontractId: firstMoved?.id,
+      parentOrganisationId: academy.tierOne[0]?.organisationId,
+      tier: 2,
+      valuePence: TIER_TWO_VALUE,
+      scope: 'Mentoring',
+    });
+    expect((await chainOf(stAidans.prime, stAidans.contract.id)).filter((s) => s.transferredFrom !== null)).toHaveLength(4);
+    expect((await chainOf(commissioner, inHouse.contractId)).map((s) => [s.subcontractorOrganisationId, s.transferredFrom?.contractId])).toEqual(
+      academy.tierOne.slice(8, 11).map((t) => [t.organisationId, academy.contract.id]),
+    );
+    // The Academy's chain keeps what happened to each subcontract: moved on (and where), or ended, with the reason.
+    const academyChain = await chainOf(commissioner, academy.contract.id);
+    expect(academyChain.every((s) => s.status === 'ended')).toBe(true);
+    expect(academyChain.find((s) => s.id === academy.tierOne[0]?.subcontractId)?.transferredTo).toEqual({ contractId: fellside.contract.id, subcontractId: firstMoved?.id });
+    expect(academyChain.find((s) => s.id === academy.tierOne[11]?.subcontractId)).toMatchObject({
+      transferredTo: null,
+      endReason: `Transition plan of decommissioning case ${openedCase.id}: the work ends`,
+    });
+    // The moved subcontractor now reports to its new prime, like everyone else in that chain.
+    const movedSession = academy.tierOne[0]?.session;
+    if (!movedSession || !firstMoved) throw new Error('unreachable');
+    const { outcomes: movedOutcomes, ...movedFigures } = deliveryOf(1, chainCost(2));
+    await movedSession.data(SUBMIT_RETURN, {
+      key: newKey('return'),
+      input: { contractId: fellside.contract.id, period: '2026-Q4', subcontractId: firstMoved.id, ...movedFigures, outcomes: movedOutcomes },
+    });
+    const { supplyChain: afterTransition } = await commissioner.data<{ supplyChain: Chain }>(CHAIN, {});
+    expect(afterTransition.nodes.filter((n) => n.contractId === academy.contract.id).map((n) => n.tier)).toEqual([0]);
+    expect(afterTransition.nodes).toHaveLength(delivering.nodes.length - 1);
 
     // The chain lives in read-model tables (one row per node), rebuilt from the log to the same rows.
     await platform.platform.stop();
     const before = await snapshotReadModels(platform.env);
-    expect(before['subcontracting-service.subcontract_view']).toHaveLength(81);
+    expect(before['subcontracting-service.subcontract_view']).toHaveLength(81 + TIER_ONE_PER_PRIME + TIER_TWO_PER_PRIME - 1);
     expect(before['subcontracting-service.contract_variation_view']).toHaveLength(2);
-    expect(before['subcontracting-service.delivery_return_view']).toHaveLength(4 * delivering.nodes.length + 1);
+    expect(before['subcontracting-service.delivery_return_view']).toHaveLength(4 * delivering.nodes.length + 2);
+    expect(before['subcontracting-service.strand_framework_view']).toHaveLength(1);
+    expect(before['subcontracting-service.provider_eligibility_view']?.length).toBeGreaterThanOrEqual(toRegisterCount);
     expect(before['subcontracting-service.contract_rating_view']).toHaveLength(6);
     expect(before['subcontracting-service.decommissioning_case_view']).toHaveLength(1);
     await runRebuildCommand(platform.env);
@@ -607,11 +789,18 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
         { type: 'ContractDecommissioned', actor: 'b0000000-0000-4000-8000-000000000001' },
         { type: 'subcontracting.strand-decommissioned.v1', actor: 'b0000000-0000-4000-8000-000000000001' },
       ]);
+      // The platform carried the plan out as itself, ending every subcontract that left the chain with the case named.
+      const carried = history.filter((e) => e.type === 'TransitionCompleted' || e.type === 'SubcontractEnded');
+      expect(carried.map((e) => (JSON.parse(e.metadata) as { actor: { userId: string } }).actor.userId)).toEqual(
+        carried.map(() => 'system:subcontracting-transitions'),
+      );
+      expect(carried.map((e) => e.type)).toEqual([...plan.map(() => 'SubcontractEnded'), 'TransitionCompleted']);
+      expect(carried.every((e) => e.type !== 'SubcontractEnded' || (JSON.parse(e.data) as { caseId: string }).caseId === openedCase.id)).toBe(true);
       const handedBack = JSON.parse(history.find((e) => e.type === 'subcontracting.strand-decommissioned.v1')?.data ?? '{}') as { lotId: string; evidenceRefs: string[]; transition: unknown[] };
       expect(handedBack).toMatchObject({ lotId: 'STRAND-2', evidenceRefs: [...evidence, 'recruitment-plan'] });
       expect(handedBack.transition).toHaveLength(TIER_ONE_PER_PRIME + TIER_TWO_PER_PRIME);
     } finally {
       store.close();
     }
-  }, 240_000);
+  }, 300_000);
 });

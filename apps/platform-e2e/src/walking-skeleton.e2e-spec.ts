@@ -71,6 +71,8 @@ describe.each(readModelSetups)('Walking skeleton through the gateway, %s', (_nam
       yourDisplayName: 'Harriet Mensah',
     });
     expect(toRenew).toEqual([]);
+    // So does the charity the prime will subcontract to: a prime may only let work to registered providers with current due diligence.
+    expect(await registerEligibleProvider(subcontractor, { name: 'Brightpath Youth Trust', kind: 'registered_charity', charityNumber: '1123456', vcse: true })).toEqual([]);
 
     const deadline = new Date(Date.now() + 8_000);
     const tenderInput = {
@@ -191,6 +193,12 @@ describe.each(readModelSetups)('Walking skeleton through the gateway, %s', (_nam
       'PAYMENT_TERMS_EXCEED_30_DAYS',
     ]);
     expect(await otherProvider.errorCodes(ADD_SUBCONTRACTOR, { key: newKey('sub'), input: subcontractInput })).not.toEqual([]);
+    expect(
+      await prime.errorCodes(ADD_SUBCONTRACTOR, {
+        key: newKey('sub'),
+        input: { ...subcontractInput, subcontractorOrganisationId: DEMO_ORGANISATIONS.riversideCommunityNetwork.id },
+      }),
+    ).toEqual(['SUBCONTRACTOR_NOT_REGISTERED']);
     const { addSubcontractor } = await prime.data<{ addSubcontractor: { subcontracts: { subcontractorOrganisationId: string; valuePence: number }[] } }>(
       ADD_SUBCONTRACTOR,
       { key: newKey('sub'), input: subcontractInput },
