@@ -145,8 +145,12 @@ export class DecideDecommissioningCaseHandler extends ContractCommandHandlerBase
       input.decision.kind === 'decommission'
         ? input.decision.transition.flatMap((step) => (step.outcome !== 'ends' && step.toContractId ? [step.toContractId] : []))
         : [];
-    const transitionTargets = input.decision.kind === 'decommission' ? await this.facts.transitionTargets(input.contractId, [...new Set(named)]) : [];
-    return this.run({ type: 'DecideDecommissioningCase', data: { ...input, transitionTargets } }, context, null);
+    if (input.decision.kind !== 'decommission') return this.run({ type: 'DecideDecommissioningCase', data: input }, context, null);
+    const [transitionTargets, subcontractorEligibility] = await Promise.all([
+      this.facts.transitionTargets(input.contractId, [...new Set(named)]),
+      this.facts.chainEligibility(input.contractId),
+    ]);
+    return this.run({ type: 'DecideDecommissioningCase', data: { ...input, transitionTargets, subcontractorEligibility } }, context, null);
   }
 }
 

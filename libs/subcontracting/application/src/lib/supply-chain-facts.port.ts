@@ -12,6 +12,8 @@ export abstract class SupplyChainFacts {
    * is given, otherwise the council's latest release of a strand with that id.
    */
   abstract strandFramework(strand: { readonly planId: string | null; readonly strandId: string; readonly commissionerOrganisationId: string | null }): Promise<StrandOutcomeFramework | null>;
+  /** The registry's facts about every organisation with live work in a contract's chain, by organisation id. */
+  abstract chainEligibility(contractId: string): Promise<Readonly<Record<string, ProviderEligibility>>>;
   /** The named contracts, and every in-house agreement of the council that let `contractId`, with their headroom. */
   abstract transitionTargets(contractId: string, namedContractIds: readonly string[]): Promise<readonly TransitionTarget[]>;
 }

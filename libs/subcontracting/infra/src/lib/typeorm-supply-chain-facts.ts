@@ -27,6 +27,13 @@ export class TypeormSupplyChainFacts extends SupplyChainFacts {
     return { registered: row.registered, declarations: Object.entries(declarations).map(([kind, expiresAt]) => ({ kind, expiresAt })) };
   }
 
+  async chainEligibility(contractId: string): Promise<Readonly<Record<string, ProviderEligibility>>> {
+    const live = await this.dataSource.getRepository(SubcontractRow).findBy({ contractId, status: 'active' });
+    const organisationIds = [...new Set(live.map((s) => s.subcontractorOrganisationId))];
+    const entries = await Promise.all(organisationIds.map(async (organisationId) => [organisationId, await this.eligibilityOf(organisationId)] as const));
+    return Object.fromEntries(entries);
+  }
+
   async strandFramework(strand: { planId: string | null; strandId: string; commissionerOrganisationId: string | null }): Promise<StrandOutcomeFramework | null> {
     const repository = this.dataSource.getRepository(StrandFrameworkRow);
     if (strand.planId) {

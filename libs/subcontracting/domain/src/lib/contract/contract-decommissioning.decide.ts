@@ -158,7 +158,13 @@ export const decideDecommissioningCase = (
       contractEndDate: contract.endDate,
     });
   }
-  const transition = checkTransitionTargets(contract, transitionPlan(contract, decision.transition), data.transitionTargets ?? [], metadata.now);
+  const transition = checkTransitionTargets(
+    contract,
+    transitionPlan(contract, decision.transition),
+    data.transitionTargets ?? [],
+    metadata.now,
+    data.subcontractorEligibility ?? {},
+  );
   return {
     type: 'ContractDecommissioned',
     data: {

@@ -94,7 +94,9 @@ const fullPlan: TransitionStep[] = [
   { subcontractId: 's-3', outcome: 'ends' },
 ];
 
-export const TARGETS: TransitionTarget[] = [
+const CHAIN_ELIGIBLE = { 'org-sub-a': ELIGIBLE, 'org-sub-b': ELIGIBLE, 'org-sub-c': ELIGIBLE };
+
+const TARGETS: TransitionTarget[] = [
   {
     contractId: 'c-2',
     kind: 'awarded',
@@ -124,6 +126,7 @@ const decommission = (
   noticePeriodDays = 90,
   actor: Actor = commissioner,
   transitionTargets: TransitionTarget[] = TARGETS,
+  subcontractorEligibility: Record<string, typeof ELIGIBLE> = CHAIN_ELIGIBLE,
 ): DecideDecommissioningCase => ({
   type: 'DecideDecommissioningCase',
   data: {
@@ -132,6 +135,7 @@ const decommission = (
     rationale: 'No improvement after two quarters',
     decision: { kind: 'decommission', noticePeriodDays, transition },
     transitionTargets,
+    subcontractorEligibility,
   },
   metadata: at(actor),
 });
@@ -252,6 +256,22 @@ describe('Decommissioning case', () => {
         ]);
     });
 
+    it('counts against a prime’s headroom only the work that lands directly under it: work moving with its parent stays under it', () => {
+      const both: TransitionStep[] = [
+        { subcontractId: 's-1', outcome: 'moves-to-prime', toContractId: 'c-2', toPrimeOrganisationId: 'org-prime-2' },
+        { subcontractId: 's-2', outcome: 'moves-to-prime', toContractId: 'c-2', toPrimeOrganisationId: 'org-prime-2' },
+        { subcontractId: 's-3', outcome: 'ends' },
+      ];
+      const exactly = TARGETS.map((t) => (t.contractId === 'c-2' ? { ...t, headroomPence: 10_000_00 } : t));
+      const [event] = contractDecider.decide(decommission(both, 90, commissioner, exactly), [created, s1, s2, s3, opened].reduce(contractDecider.evolve, contractDecider.initialState()));
+      expect(event?.type).toBe('ContractDecommissioned');
+      const orphaned: TransitionStep[] = [{ subcontractId: 's-1', outcome: 'ends' }, both[1] as TransitionStep, both[2] as TransitionStep];
+      spec
+        .given([created, s1, s2, s3, opened])
+        .when(decommission(orphaned, 90, commissioner, TARGETS.map((t) => (t.contractId === 'c-2' ? { ...t, headroomPence: 10_000_00 - 1 } : t))))
+        .thenThrows('TRANSITION_TARGET_HEADROOM_EXCEEDED', { toContractId: 'c-2', headroomPence: 10_000_00 - 1, movingPence: 10_000_00 });
+    });
+
     it('publishes the strand for re-tender', () => {
       const [published] = toIntegrationEvents(decommissioned);
       expect(published?.type).toBe('subcontracting.strand-decommissioned.v1');
@@ -306,6 +326,14 @@ describe('Decommissioning case', () => {
         'moving more work to a prime than it has headroom for',
         decommission(fullPlan, 90, commissioner, TARGETS.map((t) => (t.contractId === 'c-2' ? { ...t, headroomPence: 10_000_00 - 1 } : t))),
         'TRANSITION_TARGET_HEADROOM_EXCEEDED',
+      ],
+      [
+        'moving work of a subcontractor whose safeguarding declaration has expired',
+        decommission(fullPlan, 90, commissioner, TARGETS, {
+          ...CHAIN_ELIGIBLE,
+          'org-sub-a': { registered: true, declarations: [{ kind: 'safeguarding_policy', expiresAt: '2026-09-30T00:00:00.000Z' }] },
+        }),
+        'SUBCONTRACTOR_SAFEGUARDING_EXPIRED',
       ],
       [
         'moving work in-house when the strand has no in-house agreement',

@@ -1,6 +1,7 @@
 import { SubcontractingRuleBroken } from '../subcontracting.errors';
 import { utcDate } from '../values/value-guards';
-import type { CompleteTransition, TakeOverSubcontracts, TransitionTarget } from './contract.commands';
+import type { CompleteTransition, ProviderEligibility, TakeOverSubcontracts, TransitionTarget } from './contract.commands';
+import { assertSubcontractorEligible } from './subcontractor-eligibility';
 import type { ContractEvent, SubcontractEnded, SubcontractorAdded, TransitionOutcome } from './contract.events';
 import type { ContractState, ExistingContract, Subcontract } from './contract.state';
 
@@ -28,6 +29,7 @@ export const checkTransitionTargets = (
   plan: readonly TransitionOutcome[],
   targets: readonly TransitionTarget[],
   now: Date,
+  eligibility: Readonly<Record<string, ProviderEligibility>> = {},
 ): TransitionOutcome[] => {
   const today = utcDate(now);
   const subcontractOf = (id: string): Subcontract | undefined => contract.subcontracts.find((s) => s.subcontractId === id);
@@ -88,6 +90,8 @@ export const checkTransitionTargets = (
     if (subcontract.paymentTermsDays > MAX_PAYMENT_TERMS_DAYS) {
       throw new SubcontractingRuleBroken('PAYMENT_TERMS_EXCEED_30_DAYS', 'Payment terms in a public supply chain are at most 30 days', details);
     }
+    // Moving work is new work for the prime it lands under: the same due diligence as letting it.
+    assertSubcontractorEligible(subcontract.organisationId, eligibility[subcontract.organisationId], now);
     // Work whose parent moves to the same place stays under it; everything else lands directly under the target's prime.
     const parentTarget = subcontract.parentSubcontractId === null ? null : movingTo.get(subcontract.parentSubcontractId);
     if (parentTarget !== toContractId) moving.set(toContractId, (moving.get(toContractId) ?? 0) + subcontract.valuePence);

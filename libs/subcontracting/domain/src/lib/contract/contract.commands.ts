@@ -283,6 +283,8 @@ export type DecideDecommissioningCase = Command<
       | { readonly kind: 'decommission'; readonly noticePeriodDays: number; readonly transition: readonly TransitionStep[] };
     /** Contracts the plan's moves could land under (named ones and the council's in-house agreements). */
     readonly transitionTargets?: readonly TransitionTarget[];
+    /** The registry's facts about the chain's subcontractors, by organisation: work moves only to providers with current due diligence. */
+    readonly subcontractorEligibility?: Readonly<Record<string, ProviderEligibility>>;
   }
 >;
 
