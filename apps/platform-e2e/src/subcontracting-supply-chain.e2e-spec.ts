@@ -154,6 +154,7 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
   const chains: PrimeChain[] = [];
   const registered = new Map<string, Session>();
   let toRegisterCount = 0;
+  let lapsesAt = 0;
 
   beforeAll(async () => {
     platform = await startTestPlatform({ ...environment(), AUTH_SIGNING_KEY: E2E_SIGNING_KEY });
@@ -227,7 +228,8 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
         }),
       );
     }
-    // One whose safeguarding declaration lapses in a few seconds, long before the chains are built.
+    // One whose safeguarding declaration lapses in a few seconds.
+    lapsesAt = Date.now() + 3_000;
     const lapsing = await sessionFor(platform.baseUrl, 'provider', smallOrganisation(995));
     await lapsing.data(REGISTER_PROVIDER, {
       key: newKey('register'),
@@ -235,7 +237,7 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
     });
     await lapsing.data(DECLARE_DUE_DILIGENCE, {
       key: newKey('declare'),
-      input: { kind: 'safeguarding_policy', expiresAt: new Date(Date.now() + 3_000).toISOString(), statement: 'Policy adopted', evidenceRefs: ['minute-1'] },
+      input: { kind: 'safeguarding_policy', expiresAt: new Date(lapsesAt).toISOString(), statement: 'Policy adopted', evidenceRefs: ['minute-1'] },
     });
 
     // Each prime builds its own chain (in parallel: one stream per contract); tier-1 subcontractors let tier 2.
@@ -371,6 +373,7 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
     expect(await moorland.prime.errorCodes(ADD, { key: newKey('x'), input: { ...primeInput, subcontractorOrganisationId: smallOrganisation(996) } })).toEqual([
       'SUBCONTRACTOR_NOT_REGISTERED',
     ]);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lapsesAt + 100 - Date.now())));
     const lapsed = await moorland.prime.graphql(ADD, { key: newKey('x'), input: { ...primeInput, subcontractorOrganisationId: smallOrganisation(995) } });
     expect(lapsed.errors.map((e) => e.extensions?.code)).toEqual(['SUBCONTRACTOR_SAFEGUARDING_EXPIRED']);
     expect(lapsed.errors[0]?.message).toMatch(/safeguarding policy declaration expired on \d{4}-\d{2}-\d{2}: it must renew it/);
