@@ -10,3 +10,6 @@ export * from './lib/command-gateway';
 export * from './lib/log-reactions';
 export * from './lib/projectors.provider';
 export * from './lib/expected-errors.filter';
+export * from './lib/auditor-access-log';
+export * from './lib/auditor-access.interceptor';
+export * from './lib/audit-access-log.resolver';

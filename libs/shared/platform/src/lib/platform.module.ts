@@ -2,7 +2,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
@@ -10,6 +10,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE } from '@tendril/shared/event-store';
 import type { Request } from 'express';
 import { CLOCK, systemClock } from '@tendril/shared/ddd';
+import { AuditorAccessInterceptor } from './auditor-access.interceptor';
 import { CommandGateway } from './command-gateway';
 import { EventStoreLifecycle, eventStoreProvider } from './event-store.provider';
 import { ExpectedErrorsFilter } from './expected-errors.filter';
@@ -67,6 +68,8 @@ export class PlatformModule {
         { provide: PLATFORM_CONFIG, useFactory: (): PlatformConfig => resolvePlatformConfig(options.serviceName, options.defaultPort) },
         { provide: CLOCK, useValue: systemClock },
         { provide: APP_FILTER, useClass: ExpectedErrorsFilter },
+        // Every auditor query is recorded in the hash-chained access log before it is answered (ADR 0017).
+        { provide: APP_INTERCEPTOR, useClass: AuditorAccessInterceptor },
         eventStoreProvider,
         EventStoreLifecycle,
         IdempotencyService,
