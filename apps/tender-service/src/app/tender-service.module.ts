@@ -4,6 +4,7 @@ import type { EventStore } from '@tendril/shared/event-store';
 import {
   integrationPublisher,
   PLATFORM_CONFIG,
+  AuditAccessLogResolver,
   PlatformModule,
   type PlatformConfig,
   PROJECTORS,
@@ -20,12 +21,13 @@ import {
   ProviderRegistry,
   TenderDocumentStore,
   TENDER_COMMAND_HANDLERS,
+  TENDER_AUDIT_QUERY_HANDLERS,
   TENDER_QUERY_HANDLERS,
   TENDER_SCHEDULER_INTERVAL_MS,
   TenderDeadlineScheduler,
   TenderReadModel,
 } from '@tendril/tender/application';
-import { CommissioningPlanResolver, TenderResolver } from '@tendril/tender/graphql';
+import { CommissioningPlanResolver, TenderAuditResolver, TenderResolver } from '@tendril/tender/graphql';
 import {
   PLAN_INTEGRATION_SOURCE_FILTER,
   TENDER_INTEGRATION_SOURCE_FILTER,
@@ -77,6 +79,10 @@ export const tenderProjections = (store: EventStore) => [
   providers: [
     ...TENDER_COMMAND_HANDLERS,
     ...TENDER_QUERY_HANDLERS,
+    ...TENDER_AUDIT_QUERY_HANDLERS,
+    TenderAuditResolver,
+    // The auditors' access log is one log for the platform: one service serves it.
+    AuditAccessLogResolver,
     ...COMMISSIONING_PLAN_COMMAND_HANDLERS,
     ...COMMISSIONING_PLAN_QUERY_HANDLERS,
     ...PROVIDER_INTEREST_HANDLERS,

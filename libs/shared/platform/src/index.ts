@@ -13,3 +13,4 @@ export * from './lib/expected-errors.filter';
 export * from './lib/auditor-access-log';
 export * from './lib/auditor-access.interceptor';
 export * from './lib/audit-access-log.resolver';
+export * from './lib/audit-trail-entry.model';

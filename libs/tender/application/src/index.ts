@@ -10,3 +10,4 @@ export * from './lib/provider-registry.port';
 export * from './lib/commissioning-plan-queries';
 export * from './lib/provider-interest.handlers';
 export * from './lib/tender-document-store.port';
+export * from './lib/tender-audit.queries';
