@@ -12,6 +12,7 @@ import {
 import { type Projection, projectionEntities } from '@tendril/shared/projections';
 import {
   CONTRACT_COMMAND_HANDLERS,
+  CONTRACT_AUDIT_QUERY_HANDLERS,
   CONTRACT_QUERY_HANDLERS,
   ContractReadModel,
   PerformanceReadModel,
@@ -19,7 +20,7 @@ import {
   SupplyChainFacts,
   TransitionReaction,
 } from '@tendril/subcontracting/application';
-import { ContractResolver, DecommissioningResolver, PerformanceResolver } from '@tendril/subcontracting/graphql';
+import { ContractAuditResolver, ContractResolver, DecommissioningResolver, PerformanceResolver } from '@tendril/subcontracting/graphql';
 import {
   CONTRACT_PROJECTION_PROGRESS,
   contractReadModelProjection,
@@ -67,6 +68,8 @@ export const subcontractingProjections = (store: EventStore, reactions: Subcontr
   providers: [
     ...CONTRACT_COMMAND_HANDLERS,
     ...CONTRACT_QUERY_HANDLERS,
+    ...CONTRACT_AUDIT_QUERY_HANDLERS,
+    ContractAuditResolver,
     ContractResolver,
     PerformanceResolver,
     DecommissioningResolver,

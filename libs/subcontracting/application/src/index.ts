@@ -6,3 +6,4 @@ export * from './lib/subcontracting.reactions';
 export * from './lib/performance-read-model.port';
 export * from './lib/supply-chain-facts.port';
 export * from './lib/transition.reaction';
+export * from './lib/contract-audit.queries';
