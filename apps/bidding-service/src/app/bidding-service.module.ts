@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import {
   BID_COMMAND_HANDLERS,
   BID_QUERY_HANDLERS,
+  BIDDING_AUDIT_QUERY_HANDLERS,
   BiddingReactions,
   BidReadModel,
   EvaluationPanelReadModel,
@@ -16,7 +17,7 @@ import {
   PROVIDER_QUERY_HANDLERS,
   ProviderReadModel,
 } from '@tendril/bidding/application';
-import { BidResolver, EvaluationPanelResolver, EvaluatorResolver, ProviderResolver } from '@tendril/bidding/graphql';
+import { BiddingAuditResolver, BidResolver, EvaluationPanelResolver, EvaluatorResolver, ProviderResolver } from '@tendril/bidding/graphql';
 import {
   BID_PROJECTION_PROGRESS,
   BIDDING_INTEGRATION_SOURCE_FILTER,
@@ -86,6 +87,8 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
   providers: [
     ...BID_COMMAND_HANDLERS,
     ...BID_QUERY_HANDLERS,
+    ...BIDDING_AUDIT_QUERY_HANDLERS,
+    BiddingAuditResolver,
     ...PROVIDER_COMMAND_HANDLERS,
     ...PROVIDER_QUERY_HANDLERS,
     ...PANEL_COMMAND_HANDLERS,

@@ -6,3 +6,5 @@ export * from './lib/panel.models';
 export * from './lib/panel.resolver';
 export * from './lib/evaluator.models';
 export * from './lib/evaluator.resolver';
+export * from './lib/bidding-audit.models';
+export * from './lib/bidding-audit.resolver';
