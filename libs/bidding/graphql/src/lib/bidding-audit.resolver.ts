@@ -7,7 +7,6 @@ import {
   AwardExplanationQuery,
   type AwardExplanationView,
 } from '@tendril/bidding/application';
-import type { RankedBid } from '@tendril/bidding/domain';
 import { CurrentActor, Roles } from '@tendril/shared/auth';
 import type { AuditTrailEntry } from '@tendril/shared/ddd';
 import type { Actor } from '@tendril/shared/event-store';
@@ -16,7 +15,7 @@ import { AwardExplanationModel, BidAsOfModel, BidTrailEntryModel, type Explained
 
 const actorFields = (actor: Actor) => ({ actorUserId: actor.userId, actorRole: actor.role, actorOrganisationId: actor.organisationId });
 
-const toRanking = (ranking: readonly RankedBid[]): ExplainedRankedBidModel[] =>
+const toRanking = (ranking: AwardExplanationView['recordedRanking']): ExplainedRankedBidModel[] =>
   ranking.map((bid) => ({ ...bid, scores: bid.scores.map((score) => ({ ...score })) }));
 
 const toBidAsOfModel = (view: BidAsOfView): BidAsOfModel => ({
