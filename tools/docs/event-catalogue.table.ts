@@ -91,8 +91,11 @@ export const INTEGRATION_PUBLISHERS: readonly IntegrationPublisher[] = [
 export interface Handler {
   readonly context: ContextName;
   readonly service: string;
-  /** `reaction`: issues commands (appends events); `read model`: a projection that updates tables. */
-  readonly kind: 'reaction' | 'read model';
+  /**
+   * `reaction`: issues commands (appends events); `read model`: a projection that updates tables;
+   * `audit query`: an auditor's query that folds the events on demand (no checkpoint; ADR 0018).
+   */
+  readonly kind: 'reaction' | 'read model' | 'audit query';
   /** The name its checkpoint is kept under, as the code spells it. */
   readonly name: string;
   /** The file that spells `name`; it, or one of `alsoIn`, must mention every event the handler is listed for. */
@@ -206,6 +209,22 @@ export const HANDLERS = {
     file: 'libs/subcontracting/application/src/lib/transition.reaction.ts',
     wiring: { file: 'apps/subcontracting-service/src/app/subcontracting-service.module.ts', tokens: ['TransitionReaction', 'reactionProjection(transitions)'] },
   }),
+  awardExplanation: handler({
+    context: 'bidding',
+    service: 'bidding-service',
+    kind: 'audit query',
+    name: 'award-explanation',
+    file: 'libs/bidding/application/src/lib/bidding-audit.queries.ts',
+    wiring: { file: 'apps/bidding-service/src/app/bidding-service.module.ts', tokens: ['BIDDING_AUDIT_QUERY_HANDLERS'] },
+  }),
+  decommissioningExplanation: handler({
+    context: 'subcontracting',
+    service: 'subcontracting-service',
+    kind: 'audit query',
+    name: 'decommissioning-explanation',
+    file: 'libs/subcontracting/application/src/lib/contract-audit.queries.ts',
+    wiring: { file: 'apps/subcontracting-service/src/app/subcontracting-service.module.ts', tokens: ['CONTRACT_AUDIT_QUERY_HANDLERS'] },
+  }),
 } as const;
 
 export interface ReactionEntry {
@@ -229,6 +248,8 @@ const {
   providerEligibility,
   strandFrameworks,
   transitionPlans,
+  awardExplanation,
+  decommissioningExplanation,
 } = HANDLERS;
 
 export const REACTIONS: readonly ReactionEntry[] = [
@@ -306,4 +327,19 @@ export const REACTIONS: readonly ReactionEntry[] = [
   { on: 'bidding.provider-due-diligence-declared.v1', handler: providerEligibility, does: 'records the latest declaration of that kind and when it expires' },
   { on: 'tender.strand-released.v1', handler: strandFrameworks, does: "keeps the strand's outcomes framework (`strand_framework_view`) for its contracts and in-house agreement" },
   { on: 'SubcontractVaried', handler: contractReadModel, does: 'applies the changed terms to the subcontract; records the variation' },
+
+  // Auditors' explanations read the events behind a decision on demand (ADR 0018).
+  { on: 'CriterionScored', handler: awardExplanation, does: "lists each evaluator's mark and justification behind the award" },
+  { on: 'ScoreModerated', handler: awardExplanation, does: 'lists the consensus marks and why they differ' },
+  { on: 'PanelScoreRecorded', handler: awardExplanation, does: "lists the youth panel's pseudonymous marks" },
+  { on: 'LotEvaluationCompleted', handler: awardExplanation, does: 'decides the completion again from the events and compares the ranking with this record' },
+  { on: 'tender.lot-awarded.v1', handler: awardExplanation, does: 'checks the awarded bid is the recomputed winner' },
+  { on: 'ContractCreated', handler: decommissioningExplanation, does: 'names the prime and the council' },
+  { on: 'InternalAgreementMade', handler: decommissioningExplanation, does: 'names the in-house provider and the council' },
+  { on: 'ReturnSubmitted', handler: decommissioningExplanation, does: 'resolves cited returns; value for money as of the decision' },
+  { on: 'ContractRated', handler: decommissioningExplanation, does: 'resolves cited ratings' },
+  { on: 'DecommissioningCaseOpened', handler: decommissioningExplanation, does: 'the case, its reason and evidence, who opened it' },
+  { on: 'DecommissioningCaseAnswered', handler: decommissioningExplanation, does: "the prime's response and evidence" },
+  { on: 'ImprovementPlanRequired', handler: decommissioningExplanation, does: 'the decision for an improvement plan, who made it and why' },
+  { on: 'ContractDecommissioned', handler: decommissioningExplanation, does: 'the decision, notice, end date and transition plan, who made it and why' },
 ];

@@ -103,6 +103,9 @@ export class BidTrailHandler implements IQueryHandler<BidTrailQuery, readonly Au
   }
 }
 
+/** Names the reader in the event catalogue and in the correlation id of its recomputation. */
+export const AWARD_EXPLANATION_READER = 'award-explanation';
+
 // ---- Why a lot was awarded: the evaluation recomputed from its events with the domain's own rules ----
 
 export class AwardExplanationQuery {
@@ -251,7 +254,7 @@ export class AwardExplanationHandler implements IQueryHandler<AwardExplanationQu
     const command: CompleteLotEvaluation = {
       type: 'CompleteLotEvaluation',
       data: { tenderId, lotId, facts: { criteria, bids: facts, panelScores: factPanelScores } },
-      metadata: { now: completedAt, actor: completion.actor, correlationId: `award-explanation:${tenderId}:${lotId}` },
+      metadata: { now: completedAt, actor: completion.actor, correlationId: `${AWARD_EXPLANATION_READER}:${tenderId}:${lotId}` },
     };
     try {
       const [decided] = evaluatorsDecider.decide(command, evaluators);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 // The auditors' access log: one event per query an auditor makes, in the same hash-chained log as every
 // decision. Each record is its own stream, appended with NO_STREAM, so concurrent reads never contend and
-// no command of any context writes to these streams (see ADR 0017).
+// no command of any context writes to these streams (see ADR 0018).
 
 export const AUDITOR_ACCESS_STREAM_PREFIX = 'auditor-access-';
 export const AUDITOR_QUERY_RECORDED = 'AuditorQueryRecorded';

@@ -68,7 +68,7 @@ export class PlatformModule {
         { provide: PLATFORM_CONFIG, useFactory: (): PlatformConfig => resolvePlatformConfig(options.serviceName, options.defaultPort) },
         { provide: CLOCK, useValue: systemClock },
         { provide: APP_FILTER, useClass: ExpectedErrorsFilter },
-        // Every auditor query is recorded in the hash-chained access log before it is answered (ADR 0017).
+        // Every auditor query is recorded in the hash-chained access log before it is answered (ADR 0018).
         { provide: APP_INTERCEPTOR, useClass: AuditorAccessInterceptor },
         eventStoreProvider,
         EventStoreLifecycle,

@@ -221,6 +221,9 @@ const valueForMoney = (returns: readonly ReturnSubmitted['data'][]): CaseValueFo
   };
 };
 
+/** Names the reader in the event catalogue. */
+export const DECOMMISSIONING_EXPLANATION_READER = 'decommissioning-explanation';
+
 interface CaseInProgress {
   opened: DecommissioningCaseExplanation['opened'];
   response: DecommissioningCaseExplanation['response'];
