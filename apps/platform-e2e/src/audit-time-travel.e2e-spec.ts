@@ -167,7 +167,8 @@ describe('Auditors replay history through the gateway', () => {
     });
     const { tenderTrail } = await auditor.data<{ tenderTrail: { eventType: string; actorUserId: string; actorRole: string; reason: string | null; evidenceRefs: string[] }[] }>(TENDER_TRAIL, { tenderId: tender.id });
     expect(tenderTrail.map((e) => e.eventType)).toEqual(['TenderPublished', 'TenderClosed', 'LotAwarded']);
-    expect(tenderTrail[2]).toMatchObject({ actorUserId: CLARA, actorRole: 'commissioner', reason: 'Highest weighted score after moderation', evidenceRefs: [`moderation:${moorland}:Q1`] });
+    expect(tenderTrail[2]).toMatchObject({ actorUserId: CLARA, actorRole: 'commissioner', reason: 'Highest weighted score after moderation' });
+    expect(tenderTrail[2]?.evidenceRefs).toEqual(expect.arrayContaining([`moderation:${moorland}:Q1`, `moderation:${brightpath}:Q1`]));
 
     // After the deadline the auditor reads the bid as it stood.
     const { bidAsOf } = await auditor.data<{ bidAsOf: { existed: boolean; bid: { status: string; pricePence: number; organisationId: string } | null } }>(BID_AS_OF, { bidId: moorland, asOf: beforeAward.toISOString() });
@@ -251,7 +252,9 @@ describe('Auditors replay history through the gateway', () => {
     const aboutTheTender = await auditor.data<AccessLog>(ACCESS_LOG, { entityId: tender.id, first: 100 });
     const tenderFields = aboutTheTender.auditAccessLog.nodes.map((n) => n.field);
     expect(tenderFields.length).toBeGreaterThanOrEqual(5);
-    expect(new Set(tenderFields)).toEqual(new Set(['tenderAsOf', 'tenderTrail', 'awardExplanation']));
+    // Reading the log is an auditor query too: this very read, naming the tender, is recorded before it is answered.
+    expect(new Set(tenderFields)).toEqual(new Set(['tenderAsOf', 'tenderTrail', 'awardExplanation', 'auditAccessLog']));
+    expect(aboutTheTender.auditAccessLog.nodes[0]?.field).toBe('auditAccessLog');
     expect(aboutTheTender.auditAccessLog.nodes.some((n) => n.userId === CLARA)).toBe(false);
     expect(await clara.errorCodes(ACCESS_LOG, { first: 10 })).toEqual(['FORBIDDEN']);
   }, 180_000);

@@ -1,10 +1,12 @@
 import { Inject } from '@nestjs/common';
-import { Args, Field, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@tendril/shared/auth';
 import { EVENT_STORE, type EventStore } from '@tendril/shared/event-store';
 import { type AccessLogEntry, type AccessLogPage, readAccessLog } from './auditor-access-log';
 import { ApiError } from './graphql-errors';
 
+// Every service loads this library, so each subgraph declares these value types: identical, hence shareable.
+@Directive('@shareable')
 @ObjectType('AuditAccessEntry', { description: 'One query an auditor made: who, when, what they asked for, about which records' })
 export class AuditAccessEntryModel {
   @Field(() => ID) accessId!: string;
@@ -21,6 +23,7 @@ export class AuditAccessEntryModel {
   @Field() correlationId!: string;
 }
 
+@Directive('@shareable')
 @ObjectType('AuditAccessLogConnection')
 export class AuditAccessLogConnectionModel {
   @Field(() => [AuditAccessEntryModel]) nodes!: AuditAccessEntryModel[];
@@ -72,7 +75,7 @@ export class AuditAccessLogResolver {
           ...(from ? { from } : {}),
           ...(to ? { to } : {}),
         },
-        { first, after },
+        { first, after: after ?? null },
       );
     } catch (error) {
       if (error instanceof RangeError) throw new ApiError('BAD_USER_INPUT', error.message);
