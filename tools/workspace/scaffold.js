@@ -22,6 +22,7 @@ const projects = [
     [`libs/${ctx}/graphql`, 'api', ctx],
     [`libs/${ctx}/contracts`, 'contracts', ctx],
   ]),
+  ['libs/tender/open-data', 'application', 'tender'],
   ['apps/gateway', 'app', 'gateway'],
   ['apps/tender-service', 'app', 'tender'],
   ['apps/bidding-service', 'app', 'bidding'],
