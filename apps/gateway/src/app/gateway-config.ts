@@ -52,6 +52,9 @@ export class GatewayConfigError extends Error {
   }
 }
 
+/** Open data is public (ADR 0017): the OCDS packages need no sign-in unless the operator configures otherwise. */
+export const DEFAULT_PUBLIC_ROOT_FIELDS = 'ocdsReleasePackage,ocdsRecordPackage';
+
 const SUBGRAPHS = [
   { name: 'tender', key: 'SUBGRAPH_TENDER_URL', fallback: 'http://localhost:4001/graphql' },
   { name: 'bidding', key: 'SUBGRAPH_BIDDING_URL', fallback: 'http://localhost:4002/graphql' },
@@ -106,7 +109,7 @@ export const parseGatewayConfig = (env: GatewayEnvironment): GatewayConfig => {
     subgraphWaitSeconds: integer('GATEWAY_SUBGRAPH_WAIT_SECONDS', 120, 1, 3_600),
     introspection: boolean('GATEWAY_INTROSPECTION', text('NODE_ENV') !== 'production'),
     publicRootFields: new Set(
-      (text('GATEWAY_PUBLIC_ROOT_FIELDS') ?? '')
+      (text('GATEWAY_PUBLIC_ROOT_FIELDS') ?? DEFAULT_PUBLIC_ROOT_FIELDS)
         .split(',')
         .map((field) => field.trim())
         .filter((field) => field !== ''),

@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { AuthModule, AuthService } from '@tendril/shared/auth';
 import { AuthController } from './auth/auth.controller';
+import { DownloadsController } from './downloads/downloads.controller';
 import type { GatewayConfig } from './gateway-config';
 import { GATEWAY_CONFIG, GatewayConfigModule, validateGatewayEnvironment } from './gateway-config.module';
 import { gatewayGraphQLOptions } from './graphql/gateway-graphql.options';
@@ -36,7 +37,7 @@ export class GatewayModule implements NestModule {
           useFactory: gatewayGraphQLOptions,
         }),
       ],
-      controllers: [AuthController, HealthController],
+      controllers: [AuthController, DownloadsController, HealthController],
       providers: [SubgraphHealthIndicator],
     };
   }

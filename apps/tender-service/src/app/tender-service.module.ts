@@ -27,7 +27,7 @@ import {
   TenderDeadlineScheduler,
   TenderReadModel,
 } from '@tendril/tender/application';
-import { CommissioningPlanResolver, TenderAuditResolver, TenderResolver } from '@tendril/tender/graphql';
+import { CommissioningPlanResolver, OpenDataResolver, TenderAuditResolver, TenderResolver } from '@tendril/tender/graphql';
 import {
   PLAN_INTEGRATION_SOURCE_FILTER,
   TENDER_INTEGRATION_SOURCE_FILTER,
@@ -41,6 +41,17 @@ import {
   TypeormRegisteredProviders,
   TypeormTenderReadModel,
 } from '@tendril/tender/infra';
+import {
+  OPEN_DATA_CONFIG,
+  OPEN_DATA_ENVIRONMENT_KEYS,
+  OPEN_DATA_QUERY_HANDLERS,
+  OrganisationNames,
+  parseOpenDataConfig,
+  TenderEventSourceReader,
+} from '@tendril/tender/open-data';
+import { ConfigService } from '@nestjs/config';
+import { OpenDataController } from './open-data.controller';
+import { DirectoryOrganisationNames } from './organisation-names.adapter';
 import { TenderProviderRegistry } from './provider-registry.adapter';
 
 export const SERVICE_NAME = 'tender-service';
@@ -76,6 +87,7 @@ export const tenderProjections = (store: EventStore) => [
     }),
     AuthModule.forRoot(),
   ],
+  controllers: [OpenDataController],
   providers: [
     ...TENDER_COMMAND_HANDLERS,
     ...TENDER_QUERY_HANDLERS,
@@ -88,6 +100,15 @@ export const tenderProjections = (store: EventStore) => [
     ...PROVIDER_INTEREST_HANDLERS,
     TenderResolver,
     CommissioningPlanResolver,
+    OpenDataResolver,
+    ...OPEN_DATA_QUERY_HANDLERS,
+    TenderEventSourceReader,
+    { provide: OrganisationNames, useClass: DirectoryOrganisationNames },
+    {
+      provide: OPEN_DATA_CONFIG,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => parseOpenDataConfig(Object.fromEntries(OPEN_DATA_ENVIRONMENT_KEYS.map((key) => [key, config.get<string>(key)]))),
+    },
     { provide: TenderReadModel, useClass: TypeormTenderReadModel },
     { provide: TenderDocumentStore, useClass: TypeormTenderDocumentStore },
     { provide: CommissioningPlanReadModel, useClass: TypeormCommissioningPlanReadModel },

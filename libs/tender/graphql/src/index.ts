@@ -6,3 +6,4 @@ export * from './lib/commissioning-plan.models';
 export * from './lib/commissioning-plan.resolver';
 export * from './lib/tender-audit.models';
 export * from './lib/tender-audit.resolver';
+export * from './lib/open-data.resolver';

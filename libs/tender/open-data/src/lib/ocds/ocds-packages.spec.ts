@@ -51,7 +51,8 @@ describe('OCDS export of a tender', () => {
 
   it('is refused by the validator when a required field is missing or malformed', () => {
     const pkg = buildOcdsReleasePackage('t-1', published().sources, options());
-    const { publisher: _publisher, ...withoutPublisher } = pkg ?? {};
+    const withoutPublisher: Record<string, unknown> = { ...pkg };
+    delete withoutPublisher['publisher'];
     expect(validators.releasePackageErrors(withoutPublisher)).toEqual([" must have required property 'publisher'"]);
     const badDate = { ...pkg, releases: pkg?.releases.map((release) => ({ ...release, date: 'yesterday' })) };
     expect(validators.releasePackageErrors(badDate)).toContain('/releases/0/date must match format "date-time"');

@@ -23,4 +23,5 @@ export interface OrganisationDetails {
   readonly identifiers: readonly { readonly scheme: string; readonly id: string }[];
 }
 
-export type OrganisationDirectory = ReadonlyMap<string, OrganisationDetails>;
+/** Looks organisations up by id (a Map will do). */
+export type OrganisationDirectory = Pick<ReadonlyMap<string, OrganisationDetails>, 'get'>;
