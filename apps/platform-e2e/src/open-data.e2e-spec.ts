@@ -112,13 +112,13 @@ describe('Open data and trail downloads through the gateway', () => {
     expect(sealedText).not.toContain('numberOfTenderers');
     expect(sealedViews.csv).not.toContain(DEMO_ORGANISATIONS.moorlandHomes.id);
     expect(sealedViews.csv).not.toContain('bidding.');
-    expect(parseCsv(sealedViews.csv).slice(1).map((row) => row[2])).toEqual(['TenderPublished']);
+    expect(parseCsv(sealedViews.csv).slice(1).map((row) => row[2])).toEqual(['TenderPublished', 'ClarificationAsked', 'ClarificationAnswered']);
   });
 
   it('publishes tenderers, the award, the contract and its subcontract once they happened', async () => {
     const record = await eventually(
       async () => (await download(`/open-data/tenders/${story.tenderId}/ocds-record-package.json`).expect(200)).body as Json,
-      (body) => JSON.stringify(body).includes('"awardUpdate"'),
+      (body) => JSON.stringify(body).includes('"contractAmendment"'),
     );
     const compiled = ((record['records'] as Json[])[0] as Json)['compiledRelease'] as Release;
     expect(compiled['ocid']).toBe(`ocds-tndrl1-${story.tenderId}`);
@@ -147,7 +147,16 @@ describe('Open data and trail downloads through the gateway', () => {
         }),
       }),
     ]);
-    expect(compiled.contracts).toEqual([expect.objectContaining({ id: story.contractId, awardID: `NORTH/${story.primeBidId}`, status: 'active' })]);
+    expect(compiled.contracts).toEqual([
+      expect.objectContaining({
+        id: story.contractId,
+        awardID: `NORTH/${story.primeBidId}`,
+        status: 'active',
+        value: { amount: 400_000, currency: 'GBP' },
+        amendments: [expect.objectContaining({ rationale: 'A fifth evening a week from the second year' })],
+      }),
+    ]);
+    expect(compiled.tender?.['hasEnquiries']).toBe(true);
     const buyer = compiled.parties?.find((party) => party['id'] === DEMO_ORGANISATIONS.northmoorCouncil.id);
     expect(buyer).toMatchObject({ name: 'Northmoor Council', roles: ['buyer', 'procuringEntity'] });
     const prime = compiled.parties?.find((party) => party['id'] === DEMO_ORGANISATIONS.moorlandHomes.id);
@@ -166,7 +175,7 @@ describe('Open data and trail downloads through the gateway', () => {
   it('lets an auditor download the tender trail as CSV: a header and one row per recorded fact', async () => {
     const response = await eventually(
       () => download(`/audit/tenders/${story.tenderId}/trail.csv`, auditor.token),
-      (r) => r.text.includes('subcontracting.subcontractor-added.v1'),
+      (r) => r.text.includes('subcontracting.contract-varied.v1'),
     );
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
@@ -176,12 +185,16 @@ describe('Open data and trail downloads through the gateway', () => {
     const body = rows.slice(1);
     expect(body.map((row) => row[2])).toEqual([
       'TenderPublished',
+      'ClarificationAsked',
+      'ClarificationAnswered',
       'TenderClosed',
       'bidding.bids-opened.v1',
       'LotAwarded',
       'subcontracting.contract-created.v1',
       'subcontracting.subcontractor-added.v1',
+      'subcontracting.contract-varied.v1',
     ]);
+    expect(body.find((row) => row[2] === 'subcontracting.contract-varied.v1')?.[6]).toBe('A fifth evening a week from the second year');
     expect(body.every((row) => row.length === 11)).toBe(true);
     const positions = body.map((row) => Number(row[0]));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
@@ -193,7 +206,12 @@ describe('Open data and trail downloads through the gateway', () => {
   it("lets the council's own commissioner download the contract trail, from the award on", async () => {
     const response = await download(`/audit/contracts/${story.contractId}/trail.csv`, sessions.commissioner.token).expect(200);
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="contract-.+-trail-\d{8}T\d{6}Z\.csv"$/);
-    expect(parseCsv(response.text).slice(1).map((row) => row[2])).toEqual(['LotAwarded', 'subcontracting.contract-created.v1', 'subcontracting.subcontractor-added.v1']);
+    expect(parseCsv(response.text).slice(1).map((row) => row[2])).toEqual([
+      'LotAwarded',
+      'subcontracting.contract-created.v1',
+      'subcontracting.subcontractor-added.v1',
+      'subcontracting.contract-varied.v1',
+    ]);
   });
 
   it('refuses trails to anyone else, with a status and a code', async () => {

@@ -11,6 +11,9 @@ const TENDER = `query($id: ID!) { tender(id: $id) { status } }`;
 const BIDS = `query($tenderId: ID!) { bids(tenderId: $tenderId) { id organisationId status } }`;
 const AWARD = `mutation($input: AwardLotInput!, $key: String!) { awardLot(input: $input, idempotencyKey: $key) { id status } }`;
 const CONTRACTS = `query($tenderId: ID) { contracts(tenderId: $tenderId) { id } }`;
+const ASK = `mutation($input: AskClarificationInput!, $key: String!) { askClarification(input: $input, idempotencyKey: $key) { id } }`;
+const ANSWER = `mutation($input: AnswerClarificationInput!, $key: String!) { answerClarification(input: $input, idempotencyKey: $key) { id } }`;
+const VARY_CONTRACT = `mutation($input: VaryContractInput!, $key: String!) { varyContract(input: $input, idempotencyKey: $key) { id } }`;
 const ADD_SUBCONTRACTOR = `mutation($input: AddSubcontractorInput!, $key: String!) { addSubcontractor(input: $input, idempotencyKey: $key) { id } }`;
 
 export interface StorySessions {
@@ -34,7 +37,8 @@ export const signInStorySessions = async (baseUrl: string): Promise<StorySession
 
 /**
  * Two registered providers bid, the tender closes at its deadline, the prime wins, the contract is created
- * and the prime lets a subcontract. `beforeDeadline` runs while the bids are still sealed.
+ * and the prime lets a subcontract; a clarification is asked and answered on the way, and the council varies
+ * the contract at the end. `beforeDeadline` runs while the bids are still sealed.
  */
 export const runAwardedTenderStory = async (
   { commissioner, prime, rival }: StorySessions,
@@ -59,6 +63,14 @@ export const runAwardedTenderStory = async (
     },
   });
   const tenderId = publishTender.id;
+  const { askClarification } = await rival.data<{ askClarification: { id: string } }>(ASK, {
+    key: newKey('ask'),
+    input: { tenderId, question: 'May a consortium of two community groups bid?' },
+  });
+  await commissioner.data(ANSWER, {
+    key: newKey('answer'),
+    input: { tenderId, questionId: askClarification.id, answer: 'Yes: name a lead organisation that holds the contract.' },
+  });
   const bid = (session: Session, pricePence: number) =>
     session.data<{ submitBid: { id: string } }>(SUBMIT, {
       key: newKey('bid'),
@@ -104,6 +116,10 @@ export const runAwardedTenderStory = async (
       endDate: '2030-03-31',
       paymentTermsDays: 30,
     },
+  });
+  await commissioner.data(VARY_CONTRACT, {
+    key: newKey('vary'),
+    input: { contractId, valuePence: 40_000_000, reason: 'A fifth evening a week from the second year' },
   });
   return { tenderId, primeBidId: primeBid.id, contractId, deadline };
 };

@@ -50,6 +50,30 @@ export const snapshotReadModels = async (env: Record<string, string>): Promise<R
   return snapshot;
 };
 
+// Asks each service module (in a child process: the e2e tests import no service code) which tables its
+// rebuildable read models own, as `npm run read-models:rebuild` sees them.
+const LIST_READ_MODEL_TABLES = `
+require('reflect-metadata');
+const { getMetadataArgsStorage } = require('typeorm');
+const services = ['tender', 'bidding', 'subcontracting'].map((name) => require('./apps/' + name + '-service/src/app/' + name + '-service.module'));
+const tables = getMetadataArgsStorage().tables;
+const result = Object.fromEntries(services.map((service) => [
+  service.SERVICE_NAME,
+  [...new Set(service.READ_MODEL_PROJECTIONS.flatMap((projection) => projection.entities))].map((entity) => tables.find((table) => table.target === entity)?.name ?? String(entity.name)),
+]));
+console.log(JSON.stringify(result));
+`;
+
+/** Every read-model table of every service, by service name, as the services declare them for the rebuild. */
+export const readModelTables = async (): Promise<Record<string, string[]>> => {
+  const { stdout } = await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', '-e', LIST_READ_MODEL_TABLES], {
+    cwd: workspaceRoot,
+    env: { ...process.env, LOG_LEVEL: 'error' },
+    timeout: 120_000,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, string[]>;
+};
+
 /** Runs `npm run read-models:rebuild` as a user would, against the given configuration. */
 export const runRebuildCommand = async (env: Record<string, string>): Promise<string> => {
   const { stdout, stderr } = await promisify(execFile)(
