@@ -93,9 +93,11 @@ export interface Handler {
   readonly service: string;
   /**
    * `reaction`: issues commands (appends events); `read model`: a projection that updates tables;
-   * `audit query`: an auditor's query that folds the events on demand (no checkpoint; ADR 0018).
+   * `audit query`: an auditor's query that folds the events on demand (no checkpoint; ADR 0018);
+   * `export`: reads the events from the log when asked (no checkpoint, no tables) and turns them into a
+   * document (ADR 0019).
    */
-  readonly kind: 'reaction' | 'read model' | 'audit query';
+  readonly kind: 'reaction' | 'read model' | 'audit query' | 'export';
   /** The name its checkpoint is kept under, as the code spells it. */
   readonly name: string;
   /** The file that spells `name`; it, or one of `alsoIn`, must mention every event the handler is listed for. */
@@ -174,6 +176,19 @@ export const HANDLERS = {
     file: 'libs/subcontracting/infra/src/lib/contract.projection.ts',
     wiring: { file: 'apps/subcontracting-service/src/app/subcontracting-service.module.ts', tokens: ['contractReadModelProjection'] },
   }),
+  tenderOpenData: handler({
+    context: 'tender',
+    service: 'tender-service',
+    kind: 'export',
+    name: 'tender-open-data',
+    file: 'libs/tender/open-data/src/lib/ocds/ocds-releases.ts',
+    alsoIn: [
+      'libs/tender/open-data/src/lib/trail/trail.ts',
+      'libs/tender/open-data/src/lib/tender-event-source.reader.ts',
+      'libs/tender/open-data/src/lib/open-data.queries.ts',
+    ],
+    wiring: { file: 'apps/tender-service/src/app/tender-service.module.ts', tokens: ['OPEN_DATA_QUERY_HANDLERS', 'OpenDataController', 'TenderEventSourceReader'] },
+  }),
   contractsFromAwards: handler({
     context: 'subcontracting',
     service: 'subcontracting-service',
@@ -250,6 +265,7 @@ const {
   transitionPlans,
   awardExplanation,
   decommissioningExplanation,
+  tenderOpenData,
 } = HANDLERS;
 
 export const REACTIONS: readonly ReactionEntry[] = [
@@ -342,4 +358,27 @@ export const REACTIONS: readonly ReactionEntry[] = [
   { on: 'DecommissioningCaseAnswered', handler: decommissioningExplanation, does: "the prime's response and evidence" },
   { on: 'ImprovementPlanRequired', handler: decommissioningExplanation, does: 'the decision for an improvement plan, who made it and why' },
   { on: 'ContractDecommissioned', handler: decommissioningExplanation, does: 'the decision, notice, end date and transition plan, who made it and why' },
+
+  // Open data and trails: the tender service reads these from the log when someone downloads them.
+  { on: 'TenderPublished', handler: tenderOpenData, does: 'OCDS `tender` release (lots, documents by hash, criteria, periods); first row of the CSV trail' },
+  { on: 'TenderDocumentAmended', handler: tenderOpenData, does: 'OCDS `tenderAmendment` with the new content hash; trail row' },
+  { on: 'ClarificationAsked', handler: tenderOpenData, does: 'trail row only (the asker is never open data)' },
+  { on: 'ClarificationAnswered', handler: tenderOpenData, does: 'OCDS `tenderUpdate` (`hasEnquiries`); trail row' },
+  { on: 'TenderClosed', handler: tenderOpenData, does: 'OCDS `tenderUpdate` (award period starts); trail row' },
+  { on: 'LotAwarded', handler: tenderOpenData, does: 'OCDS `award` (supplier, lot, contract period; tender `complete` once every lot is); trail row with the rationale and evidence' },
+  { on: 'TenderCancelled', handler: tenderOpenData, does: 'OCDS `tenderCancellation` with the reason; trail row' },
+  { on: 'TenderDeclaredUnsuccessful', handler: tenderOpenData, does: 'OCDS `tenderUpdate`, status `unsuccessful`, with the reason; trail row' },
+  { on: 'tender.strand-released.v1', handler: tenderOpenData, does: "OCDS `planning` release: the strand's budget and outcome targets" },
+  { on: 'bidding.bid-received.v1', handler: tenderOpenData, does: 'left out of the trail: bid arrivals stay sealed' },
+  { on: 'bidding.bid-withdrawn.v1', handler: tenderOpenData, does: 'left out of the trail: bid withdrawals stay sealed' },
+  { on: 'bidding.bids-opened.v1', handler: tenderOpenData, does: 'OCDS `tenderUpdate` naming the tenderers (never before the deadline); trail row' },
+  { on: 'bidding.evaluation-completed.v1', handler: tenderOpenData, does: 'trail row (scores are not open data)' },
+  { on: 'bidding.provider-registered.v1', handler: tenderOpenData, does: 'names OCDS parties, with charity, company or school register identifiers' },
+  { on: 'subcontracting.contract-created.v1', handler: tenderOpenData, does: 'finds the contracts of a tender; OCDS `contract`; trail row' },
+  { on: 'subcontracting.contract-varied.v1', handler: tenderOpenData, does: 'OCDS `contractAmendment` with the changed value or period; trail row' },
+  { on: 'subcontracting.contract-terminated.v1', handler: tenderOpenData, does: 'OCDS `contractTermination`; trail row' },
+  { on: 'subcontracting.strand-decommissioned.v1', handler: tenderOpenData, does: 'OCDS `contractAmendment` + `implementation` hand-over milestone; trail row' },
+  { on: 'subcontracting.subcontractor-added.v1', handler: tenderOpenData, does: 'OCDS `awardUpdate`: the subcontract in `awards.subcontracting` (subcontracting extension); trail row' },
+  { on: 'subcontracting.subcontract-varied.v1', handler: tenderOpenData, does: 'OCDS `awardUpdate` with the subcontract’s new terms; trail row' },
+  { on: 'subcontracting.subcontract-ended.v1', handler: tenderOpenData, does: 'OCDS `awardUpdate` (no longer in the live share); trail row' },
 ];

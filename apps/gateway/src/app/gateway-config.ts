@@ -52,7 +52,7 @@ export class GatewayConfigError extends Error {
   }
 }
 
-/** Open data is public (ADR 0017): the OCDS packages need no sign-in unless the operator configures otherwise. */
+/** Open data is public (ADR 0019): the OCDS packages need no sign-in unless the operator configures otherwise. */
 export const DEFAULT_PUBLIC_ROOT_FIELDS = 'ocdsReleasePackage,ocdsRecordPackage';
 
 const SUBGRAPHS = [

@@ -2,7 +2,7 @@ export * from './lib/ocds/ocds-merge';
 export * from './lib/ocds/ocds-sources';
 export * from './lib/ocds/ocds-releases';
 export * from './lib/ocds/ocds-packages';
-export * from './lib/ocds/ocds-schema-validator';
+export * from './lib/ocds/ocds-schema-files';
 export * from './lib/trail/csv';
 export * from './lib/trail/trail';
 export * from './lib/tender-event-source.reader';

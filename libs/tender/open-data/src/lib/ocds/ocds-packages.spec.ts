@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { awardedWithSubcontracts, cancelled, closed, COUNCIL, DEADLINE, HistoryBuilder, PRIME, published, RIVAL, SUB, SUB_SUB, unsuccessful } from './ocds-fixtures';
+import { awardedWithSubcontracts, cancelled, closed, COUNCIL, DEADLINE, HistoryBuilder, PRIME, published, RIVAL, SUB, SUB_SUB, unsuccessful } from '../testing/tender-histories';
 import { mergeReleases, type JsonObject } from './ocds-merge';
 import { buildOcdsRecordPackage, buildOcdsReleasePackage, OCDS_EXTENSIONS, type OcdsPackageOptions } from './ocds-packages';
-import { OCDS_SCHEMA_DIR, OCDS_SCHEMA_FILES } from './ocds-schema-validator';
+import { OCDS_SCHEMA_DIR, OCDS_SCHEMA_FILES } from './ocds-schema-files';
 import type { TenderEventSources } from './ocds-sources';
-import { ocdsValidators } from './ocds-validation.testing';
+import { ocdsValidators } from '../testing/ocds-validators';
 
 const options = (asOf = '2027-01-01T00:00:00.000Z'): OcdsPackageOptions => ({
   publisher: { ocidPrefix: 'ocds-tndrl1', name: 'Tendril', uri: 'https://tendril.example' },

@@ -51,6 +51,9 @@ export interface OcdsPublisher {
   readonly uri: string;
 }
 
+/** The name the event catalogue lists the open-data export under (with the trail, the source reader and the queries). */
+export const OPEN_DATA_EXPORT = 'tender-open-data';
+
 export const ocidFor = (ocidPrefix: string, tenderId: string): string => `${ocidPrefix}-${tenderId}`;
 
 const CURRENCY = 'GBP';

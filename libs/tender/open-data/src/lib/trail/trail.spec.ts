@@ -1,4 +1,4 @@
-import { awardedWithSubcontracts, CONTRACT_ID, DEADLINE, published, RIVAL } from '../ocds/ocds-fixtures';
+import { awardedWithSubcontracts, CONTRACT_ID, DEADLINE, published, RIVAL } from '../testing/tender-histories';
 import { contractTrail, tenderTrail, TRAIL_CSV_HEADER, trailCsv } from './trail';
 
 describe('Tender trail', () => {

@@ -10,7 +10,7 @@ import {
 } from '@tendril/subcontracting/contracts';
 import { planIntegrationStreamName, STRAND_RELEASED_V1 } from '@tendril/tender/contracts';
 import { tenderStreamName } from '@tendril/tender/domain';
-import type { TenderEventSources } from './ocds-sources';
+import type { TenderEventSources } from '../ocds/ocds-sources';
 
 // Recorded histories of one tender, as the store would hand them over, for the mapping's specs.
 

@@ -1,6 +1,6 @@
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { readOcdsSchema } from './ocds-schema-validator';
+import { readOcdsSchema } from '../ocds/ocds-schema-files';
 
 /** Validators for release and record packages against the official draft-04 schemas, for tests. */
 export const ocdsValidators = () => {
