@@ -1,8 +1,8 @@
-import { Controller, ForbiddenException, Get, HttpException, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, HttpException, NotFoundException, Param, Res, ServiceUnavailableException } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentActor, Public, Roles } from '@tendril/shared/auth';
 import { DomainRuleBroken } from '@tendril/shared/ddd';
-import type { Actor } from '@tendril/shared/event-store';
+import { type Actor, EventStoreError } from '@tendril/shared/event-store';
 import {
   ContractTrailCsvQuery,
   type Download,
@@ -13,7 +13,12 @@ import {
 } from '@tendril/tender/open-data';
 import type { Response } from 'express';
 
+// The platform's GraphQL error filter hands these errors back as they are, which suits GraphQL only: over
+// plain HTTP they become statuses with the same codes and messages.
 const asHttpError = (error: unknown): unknown => {
+  if (error instanceof EventStoreError) {
+    return new ServiceUnavailableException({ statusCode: 503, error: 'Service Unavailable', code: 'EVENT_STORE_UNAVAILABLE', message: 'The event log cannot be read just now. Try again shortly.' });
+  }
   if (!(error instanceof DomainRuleBroken)) return error;
   const body = { code: error.code, message: error.message };
   if (error.code.endsWith('_NOT_FOUND')) return new NotFoundException({ statusCode: 404, error: 'Not Found', ...body });
