@@ -161,6 +161,8 @@ describe('Open data and trail downloads through the gateway', () => {
     expect(buyer).toMatchObject({ name: 'Northmoor Council', roles: ['buyer', 'procuringEntity'] });
     const prime = compiled.parties?.find((party) => party['id'] === DEMO_ORGANISATIONS.moorlandHomes.id);
     expect(prime).toMatchObject({ identifier: { scheme: 'GB-COH', id: '01234567' }, roles: ['tenderer', 'supplier'] });
+    const charity = compiled.parties?.find((party) => party['id'] === DEMO_ORGANISATIONS.brightpathYouthTrust.id);
+    expect(charity).toMatchObject({ identifier: { scheme: 'GB-CHC', id: '1123456' }, roles: ['subcontractor'] });
     expect(validators.recordPackageErrors(record)).toEqual([]);
   });
 

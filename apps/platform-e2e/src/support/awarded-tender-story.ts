@@ -20,6 +20,8 @@ export interface StorySessions {
   readonly commissioner: Session;
   readonly prime: Session;
   readonly rival: Session;
+  /** A member of the charity the prime subcontracts to. */
+  readonly subcontractor: Session;
 }
 
 export interface AwardedTender {
@@ -33,6 +35,7 @@ export const signInStorySessions = async (baseUrl: string): Promise<StorySession
   commissioner: await Session.signIn(baseUrl, 'clara.commissioner'),
   prime: await Session.signIn(baseUrl, 'harriet.prime'),
   rival: await Session.signIn(baseUrl, 'priya.provider'),
+  subcontractor: await Session.signIn(baseUrl, 'yasmin.provider'),
 });
 
 /**
@@ -41,11 +44,13 @@ export const signInStorySessions = async (baseUrl: string): Promise<StorySession
  * the contract at the end. `beforeDeadline` runs while the bids are still sealed.
  */
 export const runAwardedTenderStory = async (
-  { commissioner, prime, rival }: StorySessions,
+  { commissioner, prime, rival, subcontractor }: StorySessions,
   beforeDeadline: (tenderId: string) => Promise<void> = async () => undefined,
 ): Promise<AwardedTender> => {
   await registerEligibleProvider(prime, { name: 'Moorland Homes', kind: 'registered_social_landlord', companyNumber: '01234567' });
   await registerEligibleProvider(rival, { name: 'Kindred Works CIC', kind: 'community_interest_company', companyNumber: '07654321' });
+  // A prime may let work only to registered providers with current due diligence.
+  await registerEligibleProvider(subcontractor, { name: 'Brightpath Youth Trust', kind: 'registered_charity', charityNumber: '1123456', vcse: true });
   const deadline = new Date(Date.now() + 12_000);
   const { publishTender } = await commissioner.data<{ publishTender: { id: string } }>(PUBLISH, {
     key: newKey('publish'),
