@@ -203,6 +203,14 @@ describe('Open data and trail downloads through the gateway', () => {
     const award = body.find((row) => row[2] === 'LotAwarded');
     expect(award?.slice(3, 8)).toEqual(['b0000000-0000-4000-8000-000000000001', 'commissioner', DEMO_ORGANISATIONS.northmoorCouncil.id, 'Highest combined quality and price score', 'evaluation-summary-north']);
     expect(award?.[8]).toContain(`Awarded lot NORTH to organisation ${DEMO_ORGANISATIONS.moorlandHomes.id}`);
+
+    // The auditor's downloads are recorded in the access log like any other read.
+    const { auditAccessLog } = await auditor.data<{ auditAccessLog: { nodes: { field: string; role: string; service: string }[] } }>(
+      `query($entityId: ID) { auditAccessLog(entityId: $entityId, field: "download:tender-trail.csv") { nodes { field role service } } }`,
+      { entityId: story.tenderId },
+    );
+    expect(auditAccessLog.nodes.length).toBeGreaterThanOrEqual(2);
+    expect(auditAccessLog.nodes.every((node) => node.role === 'auditor' && node.service === 'tender-service')).toBe(true);
   });
 
   it("lets the council's own commissioner download the contract trail, from the award on", async () => {

@@ -1,8 +1,9 @@
-import { Controller, ForbiddenException, Get, HttpException, NotFoundException, Param, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, HttpException, Inject, Logger, NotFoundException, Param, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { CurrentActor, Public, Roles } from '@tendril/shared/auth';
-import { DomainRuleBroken } from '@tendril/shared/ddd';
-import { type Actor, EventStoreError } from '@tendril/shared/event-store';
+import { type AuthenticatedUser, CurrentActor, CurrentUser, Public, Roles } from '@tendril/shared/auth';
+import { CLOCK, type Clock, DomainRuleBroken } from '@tendril/shared/ddd';
+import { type Actor, EVENT_STORE, type EventStore, EventStoreError } from '@tendril/shared/event-store';
+import { correlationIdOf, PLATFORM_CONFIG, type PlatformConfig, recordAuditorQuery } from '@tendril/shared/platform';
 import {
   ContractTrailCsvQuery,
   type Download,
@@ -11,7 +12,9 @@ import {
   OcdsReleasePackageQuery,
   TenderTrailCsvQuery,
 } from '@tendril/tender/open-data';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+
+const logger = new Logger('AuditorAccessLog');
 
 // The platform's GraphQL error filter hands these errors back as they are, which suits GraphQL only: over
 // plain HTTP they become statuses with the same codes and messages.
@@ -38,7 +41,36 @@ const attachment = (response: Response, filename: string, contentType: string) =
  */
 @Controller()
 export class OpenDataController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+  ) {}
+
+  /** An auditor's download is a read like any other: recorded in the access log before it is answered (ADR 0018). */
+  private async recordIfAuditor(user: AuthenticatedUser | null, download: string, args: Record<string, string>, request: Request): Promise<void> {
+    if (user?.role !== 'auditor') return;
+    try {
+      await recordAuditorQuery(this.store, {
+        service: this.config.serviceName,
+        field: download,
+        operationName: null,
+        args,
+        actor: { userId: user.userId, role: user.role, organisationId: user.organisationId },
+        correlationId: correlationIdOf(request),
+        now: this.clock.now(),
+      });
+    } catch (error) {
+      logger.error(`Refused ${download} for auditor ${user.userId}: the access log did not record it (${error instanceof Error ? error.message : String(error)})`);
+      throw new ServiceUnavailableException({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'AUDIT_ACCESS_NOT_RECORDED',
+        message: 'Your download could not be recorded in the auditors’ access log, so it was not answered. Try again shortly.',
+      });
+    }
+  }
 
   private async run<T>(query: object): Promise<T> {
     try {
@@ -50,7 +82,13 @@ export class OpenDataController {
 
   @Public()
   @Get('open-data/tenders/:tenderId/ocds-release-package.json')
-  async releasePackage(@Param('tenderId') tenderId: string, @Res({ passthrough: true }) response: Response): Promise<JsonObject> {
+  async releasePackage(
+    @Param('tenderId') tenderId: string,
+    @CurrentUser({ optional: true }) user: AuthenticatedUser | null,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<JsonObject> {
+    await this.recordIfAuditor(user, 'download:ocds-release-package.json', { tenderId }, request);
     const pkg = await this.run<JsonObject>(new OcdsReleasePackageQuery(tenderId));
     attachment(response, `ocds-release-package-${tenderId}.json`, 'application/json; charset=utf-8');
     return pkg;
@@ -58,7 +96,13 @@ export class OpenDataController {
 
   @Public()
   @Get('open-data/tenders/:tenderId/ocds-record-package.json')
-  async recordPackage(@Param('tenderId') tenderId: string, @Res({ passthrough: true }) response: Response): Promise<JsonObject> {
+  async recordPackage(
+    @Param('tenderId') tenderId: string,
+    @CurrentUser({ optional: true }) user: AuthenticatedUser | null,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<JsonObject> {
+    await this.recordIfAuditor(user, 'download:ocds-record-package.json', { tenderId }, request);
     const pkg = await this.run<JsonObject>(new OcdsRecordPackageQuery(tenderId));
     attachment(response, `ocds-record-package-${tenderId}.json`, 'application/json; charset=utf-8');
     return pkg;
@@ -66,7 +110,14 @@ export class OpenDataController {
 
   @Roles('auditor', 'commissioner', 'admin')
   @Get('audit/tenders/:tenderId/trail.csv')
-  async tenderTrail(@Param('tenderId') tenderId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async tenderTrail(
+    @Param('tenderId') tenderId: string,
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    await this.recordIfAuditor(user, 'download:tender-trail.csv', { tenderId }, request);
     const download = await this.run<Download>(new TenderTrailCsvQuery(tenderId, actor));
     attachment(response, download.filename, 'text/csv; charset=utf-8; header=present');
     return download.content;
@@ -74,7 +125,14 @@ export class OpenDataController {
 
   @Roles('auditor', 'commissioner', 'admin')
   @Get('audit/contracts/:contractId/trail.csv')
-  async contractTrail(@Param('contractId') contractId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async contractTrail(
+    @Param('contractId') contractId: string,
+    @CurrentActor() actor: Actor,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    await this.recordIfAuditor(user, 'download:contract-trail.csv', { contractId }, request);
     const download = await this.run<Download>(new ContractTrailCsvQuery(contractId, actor));
     attachment(response, download.filename, 'text/csv; charset=utf-8; header=present');
     return download.content;
