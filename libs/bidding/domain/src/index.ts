@@ -22,6 +22,7 @@ export * from './lib/provider/provider.eligibility';
 export * from './lib/provider/provider-identifiers';
 export * from './lib/provider/provider.integration';
 export * from './lib/bid/bid-partners';
+export * from './lib/bid/bid-attachments';
 export * from './lib/evaluation/evaluation-scoring';
 export * from './lib/evaluation/panel.commands';
 export * from './lib/evaluation/panel.events';

@@ -48,7 +48,8 @@ export const decideBidSubmission = (request: SubmitBidRequest, competition: Comp
 
 /** `bid` must be the bid being withdrawn; its tender names the competition to load. */
 export const decideBidWithdrawal = (command: WithdrawBid, competition: CompetitionState, bid: BidState): BidDecision => {
-  const bidEvents = decideBid(command, bid);
+  const currentSubmissionDeadline = competition.status === 'unknown' ? undefined : competition.submissionDeadline;
+  const bidEvents = decideBid({ ...command, data: { ...command.data, ...(currentSubmissionDeadline ? { currentSubmissionDeadline } : {}) } }, bid);
   if (bid.status === 'none') return { competitionEvents: [], bidEvents };
   const competitionEvents = decideCompetition(
     { type: 'WithdrawBidEntry', data: { tenderId: bid.tenderId, bidId: command.data.bidId }, metadata: command.metadata },

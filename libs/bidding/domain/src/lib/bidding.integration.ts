@@ -52,9 +52,12 @@ export const toIntegrationEvents = (event: BiddingEvent): readonly BiddingPublis
     // Echoes of the tender context's own facts, and sealed bid content: nothing to publish.
     case 'CompetitionOpened':
     case 'CompetitionCancelled':
+    case 'CompetitionDeadlineExtended':
     case 'BidSubmitted':
     case 'BidAmended':
     case 'BidWithdrawn':
+    case 'BidAttachmentAdded':
+    case 'BidAttachmentRemoved':
     case 'BidOpened':
     case 'BidComplianceAssessed':
     case 'BidShortlisted':

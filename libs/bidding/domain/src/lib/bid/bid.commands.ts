@@ -1,5 +1,6 @@
 import type { Command } from '@tendril/shared/ddd';
 import type { CompetitionFacts } from '../competition/competition.facts';
+import type { AttachmentFile } from './bid-attachments';
 
 export interface QualityAnswer {
   readonly criterionId: string;
@@ -51,10 +52,18 @@ export interface SubmitBidContent {
 /** The bid as the bid decider sees it: the content plus the tender facts read from the competition. */
 export type SubmitBid = Command<'SubmitBid', SubmitBidContent & PartnerRegistryFacts & { readonly competition: CompetitionFacts }>;
 
+/**
+ * The competition's deadline now, read from its stream by the application: the tender context may
+ * extend it after the bid was submitted. Absent, the deadline the bid was submitted against applies.
+ */
+export interface CurrentDeadlineFact {
+  readonly currentSubmissionDeadline?: string;
+}
+
 /** Replaces the bid's content before the deadline. */
 export type AmendBid = Command<
   'AmendBid',
-  {
+  CurrentDeadlineFact & {
     readonly bidId: string;
     readonly pricePence: number;
     readonly qualityAnswers: readonly QualityAnswer[];
@@ -63,7 +72,24 @@ export type AmendBid = Command<
     PartnerRegistryFacts
 >;
 
-export type WithdrawBid = Command<'WithdrawBid', { readonly bidId: string }>;
+export type WithdrawBid = Command<'WithdrawBid', CurrentDeadlineFact & { readonly bidId: string }>;
+
+/**
+ * Attaches a document the application has already stored by its content hash; with
+ * `replacesAttachmentId`, the earlier document is removed in the same decision.
+ */
+export type AddBidAttachment = Command<
+  'AddBidAttachment',
+  CurrentDeadlineFact & {
+    readonly bidId: string;
+    readonly attachmentId: string;
+    readonly file: AttachmentFile;
+    readonly maxBytes: number;
+    readonly replacesAttachmentId: string | null;
+  }
+>;
+
+export type RemoveBidAttachment = Command<'RemoveBidAttachment', CurrentDeadlineFact & { readonly bidId: string; readonly attachmentId: string }>;
 
 /** Issued by the platform for each bid listed when the competition closes. */
 export type OpenBid = Command<'OpenBid', { readonly bidId: string }>;
@@ -77,4 +103,13 @@ export type MarkBidShortlisted = Command<'MarkBidShortlisted', { readonly bidId:
 /** Issued by the platform when the tender context awards the bid's lot. */
 export type RecordBidOutcome = Command<'RecordBidOutcome', { readonly bidId: string; readonly successful: boolean }>;
 
-export type BidCommand = SubmitBid | AmendBid | WithdrawBid | OpenBid | AssessBidCompliance | MarkBidShortlisted | RecordBidOutcome;
+export type BidCommand =
+  | SubmitBid
+  | AmendBid
+  | WithdrawBid
+  | AddBidAttachment
+  | RemoveBidAttachment
+  | OpenBid
+  | AssessBidCompliance
+  | MarkBidShortlisted
+  | RecordBidOutcome;

@@ -3,8 +3,33 @@ import { assertActsForBidder, assertSystem } from '../actors';
 import { BiddingRuleBroken } from '../bidding.errors';
 import { assertAcceptsBidsFor } from '../competition/competition.facts';
 import { deadlineReached, isWholePositivePence } from '../values/value-guards';
-import type { AmendBid, AssessBidCompliance, BidCommand, MarkBidShortlisted, OpenBid, RecordBidOutcome, QualityAnswer, SubmitBid, WithdrawBid } from './bid.commands';
-import type { BidAmended, BidComplianceAssessed, BidEvent, BidOpened, BidOutcomeRecorded, BidShortlisted, BidSubmitted, BidWithdrawn } from './bid.events';
+import { assertAcceptableAttachment, MAX_ATTACHMENTS_PER_BID } from './bid-attachments';
+import type {
+  AddBidAttachment,
+  AmendBid,
+  AssessBidCompliance,
+  BidCommand,
+  CurrentDeadlineFact,
+  MarkBidShortlisted,
+  OpenBid,
+  RecordBidOutcome,
+  QualityAnswer,
+  RemoveBidAttachment,
+  SubmitBid,
+  WithdrawBid,
+} from './bid.commands';
+import type {
+  BidAmended,
+  BidAttachmentAdded,
+  BidAttachmentRemoved,
+  BidComplianceAssessed,
+  BidEvent,
+  BidOpened,
+  BidOutcomeRecorded,
+  BidShortlisted,
+  BidSubmitted,
+  BidWithdrawn,
+} from './bid.events';
 import type { BidState, SubmittedBid } from './bid.state';
 import { assertBidPartners } from './bid-partners';
 
@@ -29,12 +54,16 @@ const assertContent = (pricePence: number, answers: readonly QualityAnswer[], an
   }
 };
 
-/** Changes by the bidder: only while the bid is live and sealed. */
-const assertChangeable = (bid: SubmittedBid, metadata: CommandMetadata): void => {
+/**
+ * Changes by the bidder (content, attachments, withdrawal): only while the bid is live and sealed,
+ * that is before the competition's deadline as it stands now (an extension moves it later).
+ */
+const assertChangeable = (bid: SubmittedBid, metadata: CommandMetadata, facts: CurrentDeadlineFact): void => {
   assertActsForBidder(metadata, bid.organisationId);
   if (bid.status === 'withdrawn') throw new BiddingRuleBroken('BID_WITHDRAWN', `Bid ${bid.bidId} was withdrawn`, { bidId: bid.bidId });
-  if (bid.status !== 'submitted' || deadlineReached(bid.submissionDeadline, metadata.now)) {
-    throw new BiddingRuleBroken('TENDER_DEADLINE_PASSED', 'Bids cannot change after the deadline', { submissionDeadline: bid.submissionDeadline });
+  const submissionDeadline = facts.currentSubmissionDeadline ?? bid.submissionDeadline;
+  if (bid.status !== 'submitted' || deadlineReached(submissionDeadline, metadata.now)) {
+    throw new BiddingRuleBroken('TENDER_DEADLINE_PASSED', 'Bids cannot change after the deadline', { submissionDeadline });
   }
 };
 
@@ -70,7 +99,7 @@ const submitBid = (command: SubmitBid, state: BidState): BidSubmitted => {
 const amendBid = (command: AmendBid, state: BidState): BidAmended => {
   const { data, metadata } = command;
   const bid = existing(state, data.bidId);
-  assertChangeable(bid, metadata);
+  assertChangeable(bid, metadata, data);
   assertContent(data.pricePence, data.qualityAnswers, bid.answerableCriterionIds);
   const partners = assertBidPartners(bid.organisationId, data, data.registeredPartnerIds);
   return {
@@ -90,11 +119,55 @@ const amendBid = (command: AmendBid, state: BidState): BidAmended => {
 const withdrawBid = (command: WithdrawBid, state: BidState): BidWithdrawn => {
   const { data, metadata } = command;
   const bid = existing(state, data.bidId);
-  assertChangeable(bid, metadata);
+  assertChangeable(bid, metadata, data);
   return {
     type: 'BidWithdrawn',
     data: { bidId: bid.bidId, tenderId: bid.tenderId, lotId: bid.lotId, organisationId: bid.organisationId, withdrawnAt: metadata.now.toISOString() },
   };
+};
+
+const removal = (bid: SubmittedBid, attachmentId: string, now: Date): BidAttachmentRemoved => {
+  const attachment = bid.attachments.find((a) => a.attachmentId === attachmentId);
+  if (!attachment) throw new BiddingRuleBroken('ATTACHMENT_NOT_FOUND', `Bid ${bid.bidId} has no attachment ${attachmentId}`, { bidId: bid.bidId, attachmentId });
+  return { type: 'BidAttachmentRemoved', data: { bidId: bid.bidId, attachmentId, sha256: attachment.sha256, removedAt: now.toISOString() } };
+};
+
+const addBidAttachment = (command: AddBidAttachment, state: BidState): (BidAttachmentAdded | BidAttachmentRemoved)[] => {
+  const { data, metadata } = command;
+  const bid = existing(state, data.bidId);
+  assertChangeable(bid, metadata, data);
+  const fileName = assertAcceptableAttachment(data.file, data.maxBytes);
+  const removed = data.replacesAttachmentId === null ? null : removal(bid, data.replacesAttachmentId, metadata.now);
+  const kept = bid.attachments.filter((a) => a.attachmentId !== data.replacesAttachmentId);
+  const same = kept.find((a) => a.sha256 === data.file.sha256);
+  if (same) {
+    throw new BiddingRuleBroken('ATTACHMENT_ALREADY_ON_BID', `The same document is already attached as ${same.fileName}`, {
+      attachmentId: same.attachmentId,
+    });
+  }
+  if (kept.length >= MAX_ATTACHMENTS_PER_BID) {
+    throw new BiddingRuleBroken('BID_ATTACHMENT_LIMIT_REACHED', `A bid carries at most ${MAX_ATTACHMENTS_PER_BID} documents: remove or replace one first`);
+  }
+  const added: BidAttachmentAdded = {
+    type: 'BidAttachmentAdded',
+    data: {
+      bidId: bid.bidId,
+      attachmentId: data.attachmentId,
+      fileName,
+      contentType: data.file.contentType,
+      sizeBytes: data.file.sizeBytes,
+      sha256: data.file.sha256,
+      addedAt: metadata.now.toISOString(),
+    },
+  };
+  return removed ? [removed, added] : [added];
+};
+
+const removeBidAttachment = (command: RemoveBidAttachment, state: BidState): BidAttachmentRemoved => {
+  const { data, metadata } = command;
+  const bid = existing(state, data.bidId);
+  assertChangeable(bid, metadata, data);
+  return removal(bid, data.attachmentId, metadata.now);
 };
 
 // The platform opens each bid the closed competition lists; a repeated opening records nothing.
@@ -167,6 +240,10 @@ export const decideBid = (command: BidCommand, state: BidState): readonly BidEve
       return [amendBid(command, state)];
     case 'WithdrawBid':
       return [withdrawBid(command, state)];
+    case 'AddBidAttachment':
+      return addBidAttachment(command, state);
+    case 'RemoveBidAttachment':
+      return [removeBidAttachment(command, state)];
     case 'OpenBid':
       return openBid(command, state);
     case 'AssessBidCompliance':

@@ -54,12 +54,50 @@ export type BidComplianceAssessed = DomainEvent<
 
 export type BidShortlisted = DomainEvent<'BidShortlisted', { readonly bidId: string; readonly tenderId: string; readonly lotId: string; readonly shortlistedAt: string }>;
 
+/** A document attached to the sealed bid: the bytes are kept by their SHA-256, never in the log. */
+export type BidAttachmentAdded = DomainEvent<
+  'BidAttachmentAdded',
+  {
+    readonly bidId: string;
+    readonly attachmentId: string;
+    readonly fileName: string;
+    readonly contentType: string;
+    readonly sizeBytes: number;
+    readonly sha256: string;
+    readonly addedAt: string;
+  }
+>;
+
+export type BidAttachmentRemoved = DomainEvent<
+  'BidAttachmentRemoved',
+  { readonly bidId: string; readonly attachmentId: string; readonly sha256: string; readonly removedAt: string }
+>;
+
 /** When the tender context awards the lot: this bid won it, or did not. */
 export type BidOutcomeRecorded = DomainEvent<
   'BidOutcomeRecorded',
   { readonly bidId: string; readonly tenderId: string; readonly lotId: string; readonly successful: boolean; readonly decidedAt: string }
 >;
 
-export type BidEvent = BidSubmitted | BidAmended | BidWithdrawn | BidOpened | BidComplianceAssessed | BidShortlisted | BidOutcomeRecorded;
+export type BidEvent =
+  | BidSubmitted
+  | BidAmended
+  | BidWithdrawn
+  | BidAttachmentAdded
+  | BidAttachmentRemoved
+  | BidOpened
+  | BidComplianceAssessed
+  | BidShortlisted
+  | BidOutcomeRecorded;
 
-export const BID_EVENT_TYPES: readonly BidEvent['type'][] = ['BidSubmitted', 'BidAmended', 'BidWithdrawn', 'BidOpened', 'BidComplianceAssessed', 'BidShortlisted', 'BidOutcomeRecorded'];
+export const BID_EVENT_TYPES: readonly BidEvent['type'][] = [
+  'BidSubmitted',
+  'BidAmended',
+  'BidWithdrawn',
+  'BidAttachmentAdded',
+  'BidAttachmentRemoved',
+  'BidOpened',
+  'BidComplianceAssessed',
+  'BidShortlisted',
+  'BidOutcomeRecorded',
+];

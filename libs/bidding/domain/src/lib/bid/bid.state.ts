@@ -8,6 +8,15 @@ import type { BidEvent } from './bid.events';
  */
 export type BidStatus = 'submitted' | 'withdrawn' | 'opened' | 'compliant' | 'non_compliant' | 'shortlisted' | 'successful' | 'unsuccessful';
 
+export interface BidAttachment {
+  readonly attachmentId: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly addedAt: string;
+}
+
 export interface NoBid {
   readonly status: 'none';
 }
@@ -26,6 +35,7 @@ export interface SubmittedBid {
   readonly socialValueCommitments: string;
   readonly subcontractors: readonly ProposedSubcontractor[];
   readonly consortium: Consortium | null;
+  readonly attachments: readonly BidAttachment[];
   readonly submittedAt: string;
   readonly amendedAt: string | null;
 }
@@ -57,6 +67,7 @@ export const evolveBid = (state: BidState, event: BidEvent): BidState => {
         socialValueCommitments: data.socialValueCommitments,
         subcontractors: data.subcontractors ?? [],
         consortium: data.consortium ?? null,
+        attachments: [],
         submittedAt: data.submittedAt,
         amendedAt: null,
       };
@@ -75,6 +86,15 @@ export const evolveBid = (state: BidState, event: BidEvent): BidState => {
     }
     case 'BidWithdrawn':
       return { ...submitted(state, event.type), status: 'withdrawn' };
+    case 'BidAttachmentAdded': {
+      const bid = submitted(state, event.type);
+      const { bidId: _bidId, ...attachment } = event.data;
+      return { ...bid, attachments: [...bid.attachments, attachment] };
+    }
+    case 'BidAttachmentRemoved': {
+      const bid = submitted(state, event.type);
+      return { ...bid, attachments: bid.attachments.filter((a) => a.attachmentId !== event.data.attachmentId) };
+    }
     case 'BidOpened':
       return { ...submitted(state, event.type), status: 'opened' };
     case 'BidShortlisted':

@@ -35,4 +35,10 @@ export type CloseCompetition = Command<'CloseCompetition', { readonly tenderId: 
 /** On `tender.tender-cancelled.v1`. */
 export type CancelCompetition = Command<'CancelCompetition', { readonly tenderId: string; readonly reason: string }>;
 
-export type CompetitionCommand = OpenCompetition | EnterBid | WithdrawBidEntry | CloseCompetition | CancelCompetition;
+/** On `tender.deadline-extended.v1`: bids are taken, and stay sealed, until the new deadline. */
+export type ExtendCompetitionDeadline = Command<
+  'ExtendCompetitionDeadline',
+  { readonly tenderId: string; readonly submissionDeadline: string; readonly reason: string }
+>;
+
+export type CompetitionCommand = OpenCompetition | EnterBid | WithdrawBidEntry | CloseCompetition | CancelCompetition | ExtendCompetitionDeadline;

@@ -1,8 +1,16 @@
 import { assertActsForBidder, assertSystem } from '../actors';
 import { BiddingRuleBroken } from '../bidding.errors';
 import { deadlineReached, parseInstant, toCanonicalInstant } from '../values/value-guards';
-import type { CancelCompetition, CloseCompetition, CompetitionCommand, EnterBid, OpenCompetition, WithdrawBidEntry } from './competition.commands';
-import type { BidEntered, BidEntryWithdrawn, CompetitionCancelled, CompetitionClosed, CompetitionEvent, CompetitionOpened } from './competition.events';
+import type { CancelCompetition, CloseCompetition, CompetitionCommand, EnterBid, ExtendCompetitionDeadline, OpenCompetition, WithdrawBidEntry } from './competition.commands';
+import type {
+  BidEntered,
+  BidEntryWithdrawn,
+  CompetitionCancelled,
+  CompetitionClosed,
+  CompetitionDeadlineExtended,
+  CompetitionEvent,
+  CompetitionOpened,
+} from './competition.events';
 import { assertAcceptsBidsFor, competitionFacts } from './competition.facts';
 import type { CompetitionState, KnownCompetition } from './competition.state';
 
@@ -137,6 +145,40 @@ const cancelCompetition = (command: CancelCompetition, state: CompetitionState):
   return [{ type: 'CompetitionCancelled', data: { tenderId: competition.tenderId, reason: data.reason, cancelledAt: metadata.now.toISOString() } }];
 };
 
+/**
+ * The tender context moved the deadline later. A deadline already at (or past) the new instant records
+ * nothing: the same extension delivered again. Bids cannot be resealed, so a competition that has
+ * closed (or was cancelled) refuses it.
+ */
+const extendCompetitionDeadline = (command: ExtendCompetitionDeadline, state: CompetitionState): CompetitionDeadlineExtended[] => {
+  const { data, metadata } = command;
+  assertSystem(metadata, command.type);
+  const competition = known(state, data.tenderId);
+  const deadline = parseInstant(data.submissionDeadline);
+  if (deadline === null) {
+    throw new BiddingRuleBroken('SUBMISSION_DEADLINE_MUST_BE_AN_ISO_INSTANT', 'The submission deadline must be an ISO-8601 instant with an offset');
+  }
+  if (deadline <= Date.parse(competition.submissionDeadline)) return [];
+  if (competition.status !== 'open') {
+    throw new BiddingRuleBroken('TENDER_NOT_OPEN', `Tender ${competition.tenderId} is ${competition.status}: its bids cannot be resealed`, {
+      tenderId: competition.tenderId,
+      status: competition.status,
+    });
+  }
+  return [
+    {
+      type: 'CompetitionDeadlineExtended',
+      data: {
+        tenderId: competition.tenderId,
+        previousSubmissionDeadline: competition.submissionDeadline,
+        submissionDeadline: toCanonicalInstant(deadline),
+        reason: data.reason,
+        extendedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+};
+
 export const decideCompetition = (command: CompetitionCommand, state: CompetitionState): readonly CompetitionEvent[] => {
   switch (command.type) {
     case 'OpenCompetition':
@@ -149,6 +191,8 @@ export const decideCompetition = (command: CompetitionCommand, state: Competitio
       return closeCompetition(command, state);
     case 'CancelCompetition':
       return cancelCompetition(command, state);
+    case 'ExtendCompetitionDeadline':
+      return extendCompetitionDeadline(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown competition command ${(unknown as { type: string }).type}`);

@@ -41,7 +41,18 @@ export type CompetitionCancelled = DomainEvent<
   { readonly tenderId: string; readonly reason: string; readonly cancelledAt: string }
 >;
 
-export type CompetitionEvent = CompetitionOpened | BidEntered | BidEntryWithdrawn | CompetitionClosed | CompetitionCancelled;
+export type CompetitionDeadlineExtended = DomainEvent<
+  'CompetitionDeadlineExtended',
+  {
+    readonly tenderId: string;
+    readonly previousSubmissionDeadline: string;
+    readonly submissionDeadline: string;
+    readonly reason: string;
+    readonly extendedAt: string;
+  }
+>;
+
+export type CompetitionEvent = CompetitionOpened | BidEntered | BidEntryWithdrawn | CompetitionClosed | CompetitionCancelled | CompetitionDeadlineExtended;
 
 export const COMPETITION_EVENT_TYPES: readonly CompetitionEvent['type'][] = [
   'CompetitionOpened',
@@ -49,4 +60,5 @@ export const COMPETITION_EVENT_TYPES: readonly CompetitionEvent['type'][] = [
   'BidEntryWithdrawn',
   'CompetitionClosed',
   'CompetitionCancelled',
+  'CompetitionDeadlineExtended',
 ];

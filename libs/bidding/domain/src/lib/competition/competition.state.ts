@@ -65,6 +65,8 @@ export const evolveCompetition = (state: CompetitionState, event: CompetitionEve
       return { ...known(state, event.type), status: 'closed' };
     case 'CompetitionCancelled':
       return { ...known(state, event.type), status: 'cancelled' };
+    case 'CompetitionDeadlineExtended':
+      return { ...known(state, event.type), submissionDeadline: event.data.submissionDeadline };
     default: {
       const unknown: never = event;
       throw new Error(`Unknown competition event ${(unknown as { type: string }).type}`);

@@ -1,8 +1,8 @@
 /// <reference types="jest" />
 import { DeciderSpecification } from '@tendril/shared/ddd';
 import type { Actor } from '@tendril/shared/event-store';
-import { AFTER_DEADLINE, at, commissioner, otherCommissioner } from '../testing/bidding.spec-fixtures';
-import type { CompleteLotEvaluation, EvaluatorCommand, LotEvaluationFacts, ModerateScore, ScoreCriterion } from './evaluator.commands';
+import { AFTER_DEADLINE, at, commissioner, otherCommissioner, platform } from '../testing/bidding.spec-fixtures';
+import type { CompleteLotEvaluation, EvaluatorCommand, LotEvaluationFacts, ModerateScore, ReopenLotEvaluation, ScoreCriterion } from './evaluator.commands';
 import { evaluatorsDecider } from './evaluator.decide';
 import type { ConflictsDeclared, CriterionScored, EvaluatorAssigned, EvaluatorEvent, ScoreModerated } from './evaluator.events';
 
@@ -134,6 +134,89 @@ describe('Evaluation decisions', () => {
       spec.given([...ready, moderated('bid-a', 3), moderated('bid-b', 5)]).when(complete(otherCommissioner)).thenThrows('NOT_THE_COMMISSIONER_OF_THE_TENDER');
       const done = decideAfter([...ready, moderated('bid-a', 3), moderated('bid-b', 5)], complete());
       spec.given([...ready, moderated('bid-a', 3), moderated('bid-b', 5), ...done]).when(complete()).thenThrows('EVALUATION_ALREADY_COMPLETED');
+    });
+  });
+
+  describe('when the proposed award is withdrawn (a challenge upheld)', () => {
+    const facts: LotEvaluationFacts = {
+      criteria: [
+        { criterionId: 'Q1', kind: 'quality', weightPercent: 70 },
+        { criterionId: 'P1', kind: 'price', weightPercent: 30 },
+      ],
+      bids: [
+        { bidId: 'bid-a', organisationId: 'org-a', pricePence: 1_000, submittedAt: '2026-02-01T09:00:00.000Z' },
+        { bidId: 'bid-b', organisationId: 'org-b', pricePence: 1_000, submittedAt: '2026-02-01T10:00:00.000Z' },
+      ],
+      panelScores: {},
+    };
+    const complete = (lotId = 'L1'): CompleteLotEvaluation => ({ type: 'CompleteLotEvaluation', data: { tenderId: 't-1', lotId, facts }, metadata: at(AFTER_DEADLINE, commissioner) });
+    const reopen = (lotId = 'L1', actor: Actor = platform): ReopenLotEvaluation => ({
+      type: 'ReopenLotEvaluation',
+      data: { tenderId: 't-1', lotId, withdrawnAwardBidId: 'bid-b', reason: 'Challenge upheld: Q1 marked against an unpublished sub-criterion' },
+      metadata: at('2026-04-01T09:00:00.000Z', actor),
+    });
+    const scoredBoth = [...ready, scored('user-amara', 3, 'bid-a'), scored('user-amara', 5, 'bid-b')];
+    const moderatedBoth = [...scoredBoth, moderated('bid-a', 3), moderated('bid-b', 5)];
+    const completed = decideAfter(moderatedBoth, complete());
+    const reopened = decideAfter([...moderatedBoth, ...completed], reopen());
+
+    it('reopens a completed lot, naming the bids whose consensus may be moderated again', () => {
+      expect(reopened).toEqual([
+        {
+          type: 'LotEvaluationReopened',
+          data: {
+            tenderId: 't-1',
+            lotId: 'L1',
+            withdrawnAwardBidId: 'bid-b',
+            reason: 'Challenge upheld: Q1 marked against an unpublished sub-criterion',
+            reopenedBidIds: ['bid-b', 'bid-a'],
+            reopenedAt: '2026-04-01T09:00:00.000Z',
+          },
+        },
+      ]);
+    });
+
+    it('records nothing for a lot whose evaluation is not complete (never completed, or already reopened)', () => {
+      spec.given(moderatedBoth).when(reopen()).then([]);
+      spec.given([...moderatedBoth, ...completed, ...reopened]).when(reopen()).then([]);
+      spec.given([...moderatedBoth, ...completed]).when(reopen('L2')).then([]);
+    });
+
+    it('is done by the platform only, on the tender context’s word', () => {
+      spec.given([...moderatedBoth, ...completed]).when(reopen('L1', commissioner)).thenThrows('ONLY_THE_SYSTEM_MAY_DO_THIS');
+    });
+
+    it('lets the reopened scores be moderated again, and others not', () => {
+      const history = [...moderatedBoth, ...completed, ...reopened];
+      expect(decideAfter(history, moderate(3, 'Re-moderated without the unpublished sub-criterion', commissioner, 'bid-b'))).toMatchObject([
+        { type: 'ScoreModerated', data: { bidId: 'bid-b', consensusMark: 3, individualMarks: [{ evaluatorUserId: 'user-amara', mark: 5 }] } },
+      ]);
+      spec.given([...moderatedBoth, ...completed]).when(moderate(3, 'Again', commissioner, 'bid-b')).thenThrows('SCORE_ALREADY_MODERATED');
+      spec.given([...history, moderated('bid-b', 3)]).when(moderate(2, 'A third time', commissioner, 'bid-b')).thenThrows('SCORE_ALREADY_MODERATED');
+    });
+
+    it('keeps individual marks: an evaluator does not score the same criterion again', () => {
+      spec
+        .given([...moderatedBoth, ...completed, ...reopened])
+        .when(score(commissioner, { bidId: 'bid-b', facts: { bidOrganisationId: 'org-b', criterionKind: 'quality' } }))
+        .thenThrows('SCORE_ALREADY_GIVEN');
+    });
+
+    it('completes again with the new consensus, and a score not re-moderated keeps its earlier one', () => {
+      const history = [...moderatedBoth, ...completed, ...reopened, moderated('bid-b', 2)];
+      const [again] = decideAfter(history, complete());
+      // a: 70 x 3/5 + 30 = 72; b: 70 x 2/5 + 30 = 58 (was 100 before the challenge).
+      expect(again).toMatchObject({
+        type: 'LotEvaluationCompleted',
+        data: {
+          lotId: 'L1',
+          ranking: [
+            { rank: 1, bidId: 'bid-a', totalScore: 72 },
+            { rank: 2, bidId: 'bid-b', totalScore: 58 },
+          ],
+        },
+      });
+      spec.given([...history, ...(again ? [again] : [])]).when(complete()).thenThrows('EVALUATION_ALREADY_COMPLETED');
     });
   });
 });

@@ -60,6 +60,7 @@ export const toEvaluationIntegrationEvents = (event: EvaluatorEvent): readonly P
     case 'ConflictsDeclared':
     case 'CriterionScored':
     case 'ScoreModerated':
+    case 'LotEvaluationReopened':
       return [];
     default: {
       const unknown: never = event;

@@ -56,4 +56,10 @@ export interface LotEvaluationFacts {
 
 export type CompleteLotEvaluation = Command<'CompleteLotEvaluation', { readonly tenderId: string; readonly lotId: string; readonly facts: LotEvaluationFacts }>;
 
-export type EvaluatorCommand = AssignEvaluator | DeclareConflicts | ScoreCriterion | ModerateScore | CompleteLotEvaluation;
+/** On `tender.award-withdrawn.v1`: a challenge was upheld and the lot's proposed award is void. */
+export type ReopenLotEvaluation = Command<
+  'ReopenLotEvaluation',
+  { readonly tenderId: string; readonly lotId: string; readonly withdrawnAwardBidId: string; readonly reason: string }
+>;
+
+export type EvaluatorCommand = AssignEvaluator | DeclareConflicts | ScoreCriterion | ModerateScore | CompleteLotEvaluation | ReopenLotEvaluation;

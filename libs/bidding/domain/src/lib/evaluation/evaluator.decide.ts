@@ -8,9 +8,19 @@ import {
   EVALUATION_SCALE,
   type EvaluatorCommand,
   type ModerateScore,
+  type ReopenLotEvaluation,
   type ScoreCriterion,
 } from './evaluator.commands';
-import type { ConflictsDeclared, CriterionScored, EvaluatorAssigned, EvaluatorEvent, LotEvaluationCompleted, ScoreModerated } from './evaluator.events';
+import type {
+  ConflictsDeclared,
+  CriterionScored,
+  EvaluatorAssigned,
+  EvaluatorEvent,
+  LotEvaluationCompleted,
+  LotEvaluationReopened,
+  ScoreModerated,
+} from './evaluator.events';
+import { assertSystem } from '../actors';
 
 export interface EvaluatorRecord {
   readonly evaluatorUserId: string;
@@ -21,11 +31,21 @@ export interface EvaluatorsState {
   readonly commissionerOrganisationId: string | null;
   readonly evaluators: readonly EvaluatorRecord[];
   readonly scores: readonly { readonly evaluatorUserId: string; readonly bidId: string; readonly criterionId: string; readonly mark: number }[];
-  readonly moderations: readonly { readonly bidId: string; readonly criterionId: string; readonly consensusMark: number }[];
+  /** The consensus that counts for each bid and criterion; `reopened` ones may be moderated again. */
+  readonly moderations: readonly { readonly bidId: string; readonly criterionId: string; readonly consensusMark: number; readonly reopened: boolean }[];
   readonly completedLotIds: readonly string[];
+  /** The bids each lot's latest completed evaluation ranked. */
+  readonly rankedBidIdsByLot: Readonly<Record<string, readonly string[]>>;
 }
 
-export const initialEvaluatorsState = (): EvaluatorsState => ({ commissionerOrganisationId: null, evaluators: [], scores: [], moderations: [], completedLotIds: [] });
+export const initialEvaluatorsState = (): EvaluatorsState => ({
+  commissionerOrganisationId: null,
+  evaluators: [],
+  scores: [],
+  moderations: [],
+  completedLotIds: [],
+  rankedBidIdsByLot: {},
+});
 
 export const evolveEvaluators = (state: EvaluatorsState, event: EvaluatorEvent): EvaluatorsState => {
   switch (event.type) {
@@ -48,10 +68,24 @@ export const evolveEvaluators = (state: EvaluatorsState, event: EvaluatorEvent):
     }
     case 'ScoreModerated': {
       const { bidId, criterionId, consensusMark } = event.data;
-      return { ...state, moderations: [...state.moderations, { bidId, criterionId, consensusMark }] };
+      // A re-moderation supersedes the earlier consensus.
+      const others = state.moderations.filter((m) => m.bidId !== bidId || m.criterionId !== criterionId);
+      return { ...state, moderations: [...others, { bidId, criterionId, consensusMark, reopened: false }] };
     }
     case 'LotEvaluationCompleted':
-      return { ...state, completedLotIds: [...state.completedLotIds, event.data.lotId] };
+      return {
+        ...state,
+        completedLotIds: [...state.completedLotIds, event.data.lotId],
+        rankedBidIdsByLot: { ...state.rankedBidIdsByLot, [event.data.lotId]: event.data.ranking.map((r) => r.bidId) },
+      };
+    case 'LotEvaluationReopened': {
+      const reopened = new Set(event.data.reopenedBidIds);
+      return {
+        ...state,
+        completedLotIds: state.completedLotIds.filter((lotId) => lotId !== event.data.lotId),
+        moderations: state.moderations.map((m) => (reopened.has(m.bidId) ? { ...m, reopened: true } : m)),
+      };
+    }
     default: {
       const unknown: never = event;
       throw new Error(`Unknown evaluator event ${(unknown as { type: string }).type}`);
@@ -136,7 +170,7 @@ const scoreCriterion = (command: ScoreCriterion, state: EvaluatorsState): Criter
       criterionId: data.criterionId,
     });
   }
-  if (state.moderations.some((m) => m.bidId === data.bidId && m.criterionId === data.criterionId)) {
+  if (state.moderations.some((m) => m.bidId === data.bidId && m.criterionId === data.criterionId && !m.reopened)) {
     throw new BiddingRuleBroken('SCORE_ALREADY_MODERATED', 'This score has been moderated');
   }
   if (state.scores.some((s) => s.evaluatorUserId === metadata.actor.userId && s.bidId === data.bidId && s.criterionId === data.criterionId)) {
@@ -162,7 +196,7 @@ const scoreCriterion = (command: ScoreCriterion, state: EvaluatorsState): Criter
 const moderateScore = (command: ModerateScore, state: EvaluatorsState): ScoreModerated => {
   const { data, metadata } = command;
   assertTenderCommissioner(state, command, 'moderate scores');
-  if (state.moderations.some((m) => m.bidId === data.bidId && m.criterionId === data.criterionId)) {
+  if (state.moderations.some((m) => m.bidId === data.bidId && m.criterionId === data.criterionId && !m.reopened)) {
     throw new BiddingRuleBroken('SCORE_ALREADY_MODERATED', 'This score has already been moderated', { bidId: data.bidId, criterionId: data.criterionId });
   }
   const individualMarks = state.scores
@@ -233,6 +267,35 @@ const completeLotEvaluation = (command: CompleteLotEvaluation, state: Evaluators
   };
 };
 
+/**
+ * A withdrawn award reopens the lot's evaluation. The rule:
+ * - only a lot whose evaluation is complete is reopened; otherwise (never completed, or already
+ *   reopened by the same withdrawal delivered again) nothing is recorded;
+ * - the lot may be completed again, which publishes a new `bidding.evaluation-completed.v1`;
+ * - every consensus score of the bids the withdrawn evaluation ranked may be moderated again, with a
+ *   new reason; a score not moderated again keeps its earlier consensus, so re-moderating only what
+ *   the upheld challenge concerned is enough;
+ * - evaluators' individual marks stand: they are the evidence a re-moderation weighs.
+ */
+const reopenLotEvaluation = (command: ReopenLotEvaluation, state: EvaluatorsState): LotEvaluationReopened[] => {
+  const { data, metadata } = command;
+  assertSystem(metadata, command.type);
+  if (!state.completedLotIds.includes(data.lotId)) return [];
+  return [
+    {
+      type: 'LotEvaluationReopened',
+      data: {
+        tenderId: data.tenderId,
+        lotId: data.lotId,
+        withdrawnAwardBidId: data.withdrawnAwardBidId,
+        reason: data.reason,
+        reopenedBidIds: [...(state.rankedBidIdsByLot[data.lotId] ?? [])],
+        reopenedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+};
+
 export const decideEvaluators = (command: EvaluatorCommand, state: EvaluatorsState): readonly EvaluatorEvent[] => {
   switch (command.type) {
     case 'AssignEvaluator':
@@ -245,6 +308,8 @@ export const decideEvaluators = (command: EvaluatorCommand, state: EvaluatorsSta
       return [moderateScore(command, state)];
     case 'CompleteLotEvaluation':
       return [completeLotEvaluation(command, state)];
+    case 'ReopenLotEvaluation':
+      return reopenLotEvaluation(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`Unknown evaluator command ${(unknown as { type: string }).type}`);

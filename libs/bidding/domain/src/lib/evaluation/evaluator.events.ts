@@ -68,7 +68,23 @@ export type LotEvaluationCompleted = DomainEvent<
   }
 >;
 
-export type EvaluatorEvent = EvaluatorAssigned | ConflictsDeclared | CriterionScored | ScoreModerated | LotEvaluationCompleted;
+/**
+ * The lot's completed evaluation no longer stands (its proposed award was withdrawn). The consensus
+ * scores of `reopenedBidIds` (the bids that evaluation ranked) may be moderated again.
+ */
+export type LotEvaluationReopened = DomainEvent<
+  'LotEvaluationReopened',
+  {
+    readonly tenderId: string;
+    readonly lotId: string;
+    readonly withdrawnAwardBidId: string;
+    readonly reason: string;
+    readonly reopenedBidIds: readonly string[];
+    readonly reopenedAt: string;
+  }
+>;
+
+export type EvaluatorEvent = EvaluatorAssigned | ConflictsDeclared | CriterionScored | ScoreModerated | LotEvaluationCompleted | LotEvaluationReopened;
 
 export const EVALUATOR_EVENT_TYPES: readonly EvaluatorEvent['type'][] = [
   'EvaluatorAssigned',
@@ -76,4 +92,5 @@ export const EVALUATOR_EVENT_TYPES: readonly EvaluatorEvent['type'][] = [
   'CriterionScored',
   'ScoreModerated',
   'LotEvaluationCompleted',
+  'LotEvaluationReopened',
 ];
