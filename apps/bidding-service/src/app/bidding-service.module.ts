@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import * as path from 'node:path';
 import {
+  BID_ATTACHMENT_COMMAND_HANDLERS,
+  BID_ATTACHMENT_QUERY_HANDLERS,
+  BID_ATTACHMENT_SETTINGS,
+  BidAttachmentStore,
+  type BidAttachmentSettings,
   BID_COMMAND_HANDLERS,
   BID_QUERY_HANDLERS,
   BIDDING_AUDIT_QUERY_HANDLERS,
@@ -23,7 +29,9 @@ import {
   BIDDING_INTEGRATION_SOURCE_FILTER,
   EVALUATION_INTEGRATION_SOURCE_FILTER,
   bidReadModelProjection,
+  competitionDeadlineProjection,
   evaluatorReadModelProjection,
+  FileBidAttachmentStore,
   lotResultProjection,
   panelReadModelProjection,
   PROVIDER_REGISTRY_INTEGRATION_SOURCE_FILTER,
@@ -41,6 +49,8 @@ import { AuthModule } from '@tendril/shared/auth';
 import type { EventStore } from '@tendril/shared/event-store';
 import {
   integrationPublisher,
+  PLATFORM_CONFIG,
+  type PlatformConfig,
   PlatformModule,
   PROJECTORS,
   projectorsProviders,
@@ -55,6 +65,7 @@ export const DEFAULT_PORT = 4002;
 /** The service's read models: what `npm run read-models:rebuild` replays. */
 export const READ_MODEL_PROJECTIONS: Projection[] = [
   bidReadModelProjection,
+  competitionDeadlineProjection,
   providerReadModelProjection,
   panelReadModelProjection,
   evaluatorReadModelProjection,
@@ -89,6 +100,8 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
     ...BID_QUERY_HANDLERS,
     ...BIDDING_AUDIT_QUERY_HANDLERS,
     BiddingAuditResolver,
+    ...BID_ATTACHMENT_COMMAND_HANDLERS,
+    ...BID_ATTACHMENT_QUERY_HANDLERS,
     ...PROVIDER_COMMAND_HANDLERS,
     ...PROVIDER_QUERY_HANDLERS,
     ...PANEL_COMMAND_HANDLERS,
@@ -102,6 +115,9 @@ export const biddingProjections = (store: EventStore, reactions: BiddingReaction
     EvaluatorResolver,
     BiddingReactions,
     { provide: BidReadModel, useClass: SealedBidReadModel },
+    // Documents live beside the embedded store under DATA_DIR (a volume in the clustered deployment).
+    { provide: BidAttachmentStore, inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => new FileBidAttachmentStore(path.join(config.dataDir, 'bid-attachments')) },
+    { provide: BID_ATTACHMENT_SETTINGS, inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig): BidAttachmentSettings => ({ maxBytes: config.maxAttachmentBytes }) },
     { provide: ProviderReadModel, useClass: RegistryProviderReadModel },
     { provide: EvaluationPanelReadModel, useClass: VisibleEvaluationPanelReadModel },
     { provide: EvaluatorReadModel, useClass: VisibleEvaluatorReadModel },

@@ -13,11 +13,12 @@ export interface CreateGatewayAppOptions {
  * waits for the subgraphs and composes the supergraph. The caller listens.
  */
 export const createGatewayApp = async (options: CreateGatewayAppOptions = {}): Promise<NestExpressApplication> => {
-  parseGatewayConfig(process.env);
+  const config = parseGatewayConfig(process.env);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(), {
     abortOnError: false,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
+  app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.enableShutdownHooks();
   return app;
 };

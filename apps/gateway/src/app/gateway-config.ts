@@ -24,6 +24,8 @@ export interface GatewayConfig {
   readonly publicRootFields: ReadonlySet<string>;
   readonly signInLimitPerMinute: number;
   readonly queryLimits: QueryLimits;
+  /** The largest JSON request body accepted: enough for one document upload (base64) and the operation around it. */
+  readonly maxBodyBytes: number;
 }
 
 export type GatewayEnvironment = Readonly<Record<string, string | undefined>>;
@@ -43,6 +45,8 @@ export const GATEWAY_ENVIRONMENT_KEYS = [
   'GATEWAY_MAX_DIRECTIVES',
   'GATEWAY_MAX_TOKENS',
   'GATEWAY_MAX_COST',
+  'GATEWAY_MAX_BODY_BYTES',
+  'MAX_ATTACHMENT_BYTES',
 ] as const;
 
 export class GatewayConfigError extends Error {
@@ -103,6 +107,8 @@ export const parseGatewayConfig = (env: GatewayEnvironment): GatewayConfig => {
     return { name, url: url.href, readinessUrl: new URL('/health/ready', url).href };
   });
 
+  // The services' document cap (same variable, same default) sizes the body unless it is set here.
+  const maxAttachmentBytes = integer('MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024);
   const config: GatewayConfig = {
     port: integer('PORT', 4000, 0, 65_535),
     subgraphs,
@@ -122,6 +128,7 @@ export const parseGatewayConfig = (env: GatewayEnvironment): GatewayConfig => {
       maxTokens: integer('GATEWAY_MAX_TOKENS', 2_000, 100, 100_000),
       maxCost: integer('GATEWAY_MAX_COST', 5_000, 1, 1_000_000),
     },
+    maxBodyBytes: integer('GATEWAY_MAX_BODY_BYTES', Math.ceil(maxAttachmentBytes / 3) * 4 + 1024 * 1024, 100 * 1024, 256 * 1024 * 1024),
   };
 
   try {

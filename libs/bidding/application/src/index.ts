@@ -16,3 +16,4 @@ export * from './lib/evaluator-commands';
 export * from './lib/evaluator-read-model.port';
 export * from './lib/lot-result-read-model.port';
 export * from './lib/bidding-audit.queries';
+export * from './lib/bid-attachments';

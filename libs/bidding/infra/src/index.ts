@@ -14,3 +14,4 @@ export * from './lib/evaluator.projection';
 export * from './lib/visible-evaluator-read-model';
 export * from './lib/evaluation-integration.translation';
 export * from './lib/lot-result.read-model';
+export * from './lib/file-bid-attachment-store';

@@ -130,13 +130,17 @@ export class AmendBidHandler implements ICommandHandler<AmendBidCommand> {
   ) {}
 
   async execute({ input, context }: AmendBidCommand): Promise<BidCommandResult> {
+    const bid = await foldStream(this.store, bidStreamName(input.bidId), bidDecider);
+    // The deadline the tender has now: it may have been extended since the bid was submitted.
+    const competition = bid.status === 'none' ? null : await foldStream(this.store, competitionStreamName(bid.tenderId), competitionDecider);
+    const currentSubmissionDeadline = competition && competition.status !== 'unknown' ? competition.submissionDeadline : undefined;
     const result = await handleCommand({
       store: this.store,
       streamName: bidStreamName(input.bidId),
       decider: bidDecider,
       command: {
         type: 'AmendBid',
-        data: { ...input, registeredPartnerIds: await registeredPartners(this.store, input) },
+        data: { ...input, registeredPartnerIds: await registeredPartners(this.store, input), ...(currentSubmissionDeadline ? { currentSubmissionDeadline } : {}) },
         metadata: metadataOf(this.clock, context),
       },
     });

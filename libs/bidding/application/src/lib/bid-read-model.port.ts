@@ -1,12 +1,22 @@
 import type { Actor } from '@tendril/shared/event-store';
 import type { BidStatus, Consortium, ProposedSubcontractor, QualityAnswer } from '@tendril/bidding/domain';
 
+export interface BidAttachmentView {
+  readonly attachmentId: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly addedAt: string;
+}
+
 export interface BidView {
   readonly bidId: string;
   readonly tenderId: string;
   readonly lotId: string;
   readonly organisationId: string;
   readonly commissionerOrganisationId: string;
+  /** The competition's deadline as it stands now (an extension moves it). */
   readonly submissionDeadline: string;
   readonly status: BidStatus;
   readonly pricePence: number;
@@ -14,6 +24,7 @@ export interface BidView {
   readonly socialValueCommitments: string;
   readonly subcontractors: readonly ProposedSubcontractor[];
   readonly consortium: Consortium | null;
+  readonly attachments: readonly BidAttachmentView[];
   readonly submittedAt: string;
   readonly amendedAt: string | null;
   readonly withdrawnAt: string | null;

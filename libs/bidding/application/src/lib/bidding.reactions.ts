@@ -9,11 +9,16 @@ import {
   COMPETITION_STREAM_PREFIX,
   type BidCommand,
   type BidsShortlisted,
+  type EvaluatorCommand,
+  evaluatorsDecider,
+  evaluatorsStreamName,
   PANEL_STREAM_PREFIX,
 } from '@tendril/bidding/domain';
 import { CLOCK, type Clock, type CommandMetadata, DomainRuleBroken, handleCommand } from '@tendril/shared/ddd';
 import { type Actor, EVENT_STORE, type EventStore, type RecordedEvent, StreamNotFoundError } from '@tendril/shared/event-store';
 import {
+  AWARD_WITHDRAWN_V1,
+  DEADLINE_EXTENDED_V1,
   isTenderIntegrationEvent,
   LOT_AWARDED_V1,
   TENDER_CANCELLED_V1,
@@ -26,8 +31,8 @@ export const BIDDING_SYSTEM_ACTOR: Actor = { userId: 'system:bidding-reactions',
 
 /**
  * The bidding context follows tenders through the tender context's published events (never its domain
- * events): a published tender opens a competition, its close unseals and opens the bids, a cancellation
- * cancels it. Every command is keyed by the event it reacts to, so redelivery changes nothing.
+ * events): a published tender opens a competition, an extended deadline moves it, its close unseals and
+ * opens the bids, a cancellation cancels it, a withdrawn award reopens the lot's evaluation. Every command is keyed by the event it reacts to, so redelivery changes nothing.
  */
 @Injectable()
 export class BiddingReactions {
@@ -62,6 +67,12 @@ export class BiddingReactions {
           return this.competition(event, { type: 'CancelCompetition', data: { tenderId: event.data.tenderId, reason: event.data.reason } });
         case LOT_AWARDED_V1:
           return this.recordOutcomes(event, event.data.tenderId, event.data.lotId, event.data.bidId);
+        case DEADLINE_EXTENDED_V1:
+          return this.extendDeadline(event, event.data.tenderId, event.data.submissionDeadline, event.data.reason);
+        case AWARD_WITHDRAWN_V1: {
+          const { tenderId, lotId, bidId, reason } = event.data;
+          return this.evaluators(event, { type: 'ReopenLotEvaluation', data: { tenderId, lotId, withdrawnAwardBidId: bidId, reason } });
+        }
         default:
           return;
       }
@@ -90,6 +101,32 @@ export class BiddingReactions {
         }
       }
     }
+  }
+
+  /**
+   * Bids are then taken, and stay sealed, until the new deadline. An extension of a competition that has
+   * already closed cannot reseal its bids: it is logged for people to look at, not retried for ever.
+   */
+  private async extendDeadline(cause: RecordedEvent, tenderId: string, submissionDeadline: string, reason: string): Promise<void> {
+    try {
+      await this.competition(cause, { type: 'ExtendCompetitionDeadline', data: { tenderId, submissionDeadline, reason } });
+    } catch (error) {
+      if (error instanceof DomainRuleBroken && (error.code === 'TENDER_NOT_OPEN' || error.code === 'SUBMISSION_DEADLINE_MUST_BE_AN_ISO_INSTANT')) {
+        this.logger.warn(`Tender ${tenderId} extended its deadline to ${submissionDeadline}, which bidding refused: ${error.message}`);
+        return;
+      }
+      throw error;
+    }
+  }
+
+  private async evaluators(cause: RecordedEvent, command: Pick<EvaluatorCommand, 'type' | 'data'>): Promise<void> {
+    const tenderId = (command.data as { tenderId: string }).tenderId;
+    await handleCommand({
+      store: this.store,
+      streamName: evaluatorsStreamName(tenderId),
+      decider: evaluatorsDecider,
+      command: { ...command, metadata: this.metadata(cause) } as EvaluatorCommand,
+    });
   }
 
   /** Every live bid of the awarded lot learns whether it won. */

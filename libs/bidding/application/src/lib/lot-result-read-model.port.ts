@@ -16,13 +16,19 @@ export interface LotResultView {
   readonly lotId: string;
   readonly completedAt: string;
   readonly awardedAt: string | null;
+  /** When the award now standing was proposed (the debrief opens then); null before and after a withdrawal. */
+  readonly awardProposedAt: string | null;
+  /** When a withdrawn award reopened the lot's evaluation; null once it is completed again. */
+  readonly reopenedAt: string | null;
   /** Everything for the council and auditors; for a bidder after the award, its own entry and the winner's. */
   readonly entries: readonly LotResultEntryView[];
 }
 
 /**
- * A lot's evaluation result as a reader may see it. Nothing reaches bidders until the lot is awarded;
- * then each bidder sees its own scores and the winner's (UK debrief practice), never the others'.
+ * A lot's evaluation result as a reader may see it. Nothing reaches bidders until an award is proposed
+ * (or, in histories from before proposals, the lot is awarded); then each bidder sees its own scores
+ * and the winner's (UK debrief practice), never the others'. A withdrawn proposal closes the debrief
+ * until the re-evaluated lot's award is proposed.
  */
 export abstract class LotResultReadModel {
   abstract findLotResult(tenderId: string, lotId: string, reader: Actor): Promise<LotResultView | null>;

@@ -39,6 +39,22 @@ export class ConsortiumModel {
   @Field(() => [ConsortiumMemberModel]) members!: ConsortiumMemberModel[];
 }
 
+@ObjectType('BidAttachment', { description: 'A document attached to a bid, kept by its SHA-256; sealed like the bid' })
+export class BidAttachmentModel {
+  @Field(() => ID) id!: string;
+  @Field() fileName!: string;
+  @Field({ description: 'Its media type, checked against the file’s own bytes when attached' }) contentType!: string;
+  @Field(() => Int) sizeBytes!: number;
+  @Field({ description: 'Lower-case hex SHA-256 of the content, as recorded in the bid’s history' }) sha256!: string;
+  @Field(() => GraphQLISODateTime) addedAt!: Date;
+}
+
+@ObjectType('BidAttachmentDownload', { description: 'A bid document with its content, for those who may read the bid now' })
+export class BidAttachmentDownloadModel extends BidAttachmentModel {
+  @Field(() => ID) bidId!: string;
+  @Field({ description: 'The document, base64-encoded' }) contentBase64!: string;
+}
+
 @ObjectType('Bid', { description: 'A bid. Sealed: before the deadline only the bidding organisation can read it' })
 export class BidModel {
   @Field(() => ID) id!: string;
@@ -51,7 +67,8 @@ export class BidModel {
   @Field() socialValueCommitments!: string;
   @Field(() => [ProposedSubcontractorModel]) subcontractors!: ProposedSubcontractorModel[];
   @Field(() => ConsortiumModel, { nullable: true }) consortium!: ConsortiumModel | null;
-  @Field(() => GraphQLISODateTime) submissionDeadline!: Date;
+  @Field(() => [BidAttachmentModel], { description: 'PDF, Word and spreadsheet documents; fetch one with `bidAttachment`' }) attachments!: BidAttachmentModel[];
+  @Field(() => GraphQLISODateTime, { description: "The tender's deadline as it stands now (it moves when the tender extends it)" }) submissionDeadline!: Date;
   @Field(() => GraphQLISODateTime) submittedAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) amendedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) withdrawnAt!: Date | null;
@@ -125,4 +142,13 @@ export class AmendBidInput {
   @Type(() => ProposedSubcontractorInput)
   subcontractors!: ProposedSubcontractorInput[];
   @Field(() => ConsortiumInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ConsortiumInput) consortium?: ConsortiumInput | null;
+}
+
+@InputType({ description: 'A document for your bid: PDF, Word (.doc/.docx), Excel (.xls/.xlsx) or OpenDocument (.odt/.ods), up to the platform’s size cap (10 MiB unless configured)' })
+export class AddBidAttachmentInput {
+  @Field(() => ID) @IsString() bidId!: string;
+  @Field() @IsString() fileName!: string;
+  @Field({ description: 'Its media type, e.g. application/pdf; it must match the file’s content' }) @IsString() contentType!: string;
+  @Field({ description: 'The file, base64-encoded' }) @IsString() contentBase64!: string;
+  @Field(() => ID, { nullable: true, description: 'A document of the bid this one replaces' }) @IsOptional() @IsString() replacesAttachmentId?: string | null;
 }

@@ -1,6 +1,11 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
+  AddBidAttachmentCommand,
+  type BidAttachmentContent,
+  GetBidAttachmentQuery,
+  RemoveBidAttachmentCommand,
+  sha256Hex,
   AmendBidCommand,
   AssessBidComplianceCommand,
   type BidCommandResult,
@@ -14,7 +19,7 @@ import {
 import { CurrentActor, Roles } from '@tendril/shared/auth';
 import type { Actor } from '@tendril/shared/event-store';
 import { ApiError, CommandGateway, type GraphqlContext } from '@tendril/shared/platform';
-import { AmendBidInput, BidModel, BidStatusGql, SubmitBidInput } from './bid.models';
+import { AddBidAttachmentInput, AmendBidInput, BidAttachmentDownloadModel, BidModel, BidStatusGql, SubmitBidInput } from './bid.models';
 
 const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key per intended change (a UUID): a retry with the same key returns the first result and changes nothing';
 
@@ -29,6 +34,14 @@ export const toBidModel = (view: BidView): BidModel => ({
   socialValueCommitments: view.socialValueCommitments,
   subcontractors: view.subcontractors.map((s) => ({ ...s })),
   consortium: view.consortium ? { leadOrganisationId: view.consortium.leadOrganisationId, members: view.consortium.members.map((m) => ({ ...m })) } : null,
+  attachments: view.attachments.map(({ attachmentId, fileName, contentType, sizeBytes, sha256, addedAt }) => ({
+    id: attachmentId,
+    fileName,
+    contentType,
+    sizeBytes,
+    sha256,
+    addedAt: new Date(addedAt),
+  })),
   submissionDeadline: new Date(view.submissionDeadline),
   submittedAt: new Date(view.submittedAt),
   amendedAt: view.amendedAt ? new Date(view.amendedAt) : null,
@@ -36,6 +49,15 @@ export const toBidModel = (view: BidView): BidModel => ({
   openedAt: view.openedAt ? new Date(view.openedAt) : null,
   complianceReason: view.complianceReason,
 });
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Node's decoder skips what it does not understand; a document must arrive exactly as sent. */
+const decodeBase64 = (text: string): Buffer => {
+  const compact = text.replace(/\s+/g, '');
+  if (!BASE64.test(compact)) throw new ApiError('ATTACHMENT_CONTENT_NOT_BASE64', 'The file content must be base64-encoded');
+  return Buffer.from(compact, 'base64');
+};
 
 /** The consortium's lead is always the organisation submitting the bid. */
 const partnersOf = (input: SubmitBidInput | AmendBidInput, actor: Actor) => ({
@@ -157,6 +179,67 @@ export class BidResolver {
       (context) => new AssessBidComplianceCommand({ bidId, compliant, reason: reason.slice(0, 5000) }, context),
     );
     return this.readBack(result, actor);
+  }
+
+  @Mutation(() => BidModel, {
+    description: 'Attach a document to your bid before the deadline (or replace one with `replacesAttachmentId`); sealed like the bid',
+  })
+  @Roles('provider', 'prime')
+  async addBidAttachment(
+    @Args('input') input: AddBidAttachmentInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<BidModel> {
+    const content = decodeBase64(input.contentBase64);
+    const replacesAttachmentId = input.replacesAttachmentId ?? null;
+    // The request's fingerprint names the content by its hash rather than carrying megabytes of it.
+    const fingerprint = { bidId: input.bidId, fileName: input.fileName, contentType: input.contentType, sha256: sha256Hex(content), replacesAttachmentId };
+    const result = await this.commands.send<BidCommandResult>(
+      { operation: 'addBidAttachment', idempotencyKey, actor, input: fingerprint, req },
+      (context) => new AddBidAttachmentCommand({ bidId: input.bidId, fileName: input.fileName, contentType: input.contentType, content, replacesAttachmentId }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => BidModel, { description: 'Remove a document from your bid before the deadline' })
+  @Roles('provider', 'prime')
+  async removeBidAttachment(
+    @Args('bidId', { type: () => ID }) bidId: string,
+    @Args('attachmentId', { type: () => ID }) attachmentId: string,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<BidModel> {
+    const result = await this.commands.send<BidCommandResult>(
+      { operation: 'removeBidAttachment', idempotencyKey, actor, input: { bidId, attachmentId }, req },
+      (context) => new RemoveBidAttachmentCommand({ bidId, attachmentId }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Query(() => BidAttachmentDownloadModel, {
+    nullable: true,
+    description: 'A bid document with its content, if you may read the bid now (the same sealing rule); null otherwise',
+  })
+  async bidAttachment(
+    @Args('bidId', { type: () => ID }) bidId: string,
+    @Args('attachmentId', { type: () => ID }) attachmentId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<BidAttachmentDownloadModel | null> {
+    const found = await this.queries.execute<GetBidAttachmentQuery, BidAttachmentContent | null>(new GetBidAttachmentQuery(bidId, attachmentId, actor));
+    if (!found) return null;
+    const { attachment, content } = found;
+    return {
+      bidId,
+      id: attachment.attachmentId,
+      fileName: attachment.fileName,
+      contentType: attachment.contentType,
+      sizeBytes: attachment.sizeBytes,
+      sha256: attachment.sha256,
+      addedAt: new Date(attachment.addedAt),
+      contentBase64: content.toString('base64'),
+    };
   }
 
   private async readBack(result: BidCommandResult, actor: Actor): Promise<BidModel> {

@@ -85,12 +85,16 @@ export class LotResultEntryModel {
 }
 
 @ObjectType('LotResult', {
-  description: "A lot's evaluation result: all of it for the council and auditors; for a bidder, once the lot is awarded, its own scores and the winner's",
+  description: "A lot's evaluation result: all of it for the council and auditors; for a bidder, once an award is proposed, its own scores and the winner's",
 })
 export class LotResultModel {
   @Field(() => ID) tenderId!: string;
   @Field(() => ID) lotId!: string;
   @Field(() => GraphQLISODateTime) completedAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) awardedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the award now standing was proposed; null before a proposal and after its withdrawal' })
+  awardProposedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When a withdrawn award reopened the evaluation; null once it is completed again' })
+  reopenedAt!: Date | null;
   @Field(() => [LotResultEntryModel]) entries!: LotResultEntryModel[];
 }

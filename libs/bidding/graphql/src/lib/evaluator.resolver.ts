@@ -64,6 +64,8 @@ export class EvaluatorResolver {
           lotId: view.lotId,
           completedAt: new Date(view.completedAt),
           awardedAt: view.awardedAt ? new Date(view.awardedAt) : null,
+          awardProposedAt: view.awardProposedAt ? new Date(view.awardProposedAt) : null,
+          reopenedAt: view.reopenedAt ? new Date(view.reopenedAt) : null,
           entries: view.entries.map((e) => ({ ...e, scores: e.scores.map((s) => ({ ...s })) })),
         }
       : null;

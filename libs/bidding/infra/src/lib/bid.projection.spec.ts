@@ -1,6 +1,6 @@
 /// <reference types="jest" />
 import type { BidSubmitted } from '@tendril/bidding/domain';
-import { evolveBidRow } from './bid.projection';
+import { evolveBidRow, evolveCompetitionDeadlineRow } from './bid.projection';
 
 const submitted: BidSubmitted = {
   type: 'BidSubmitted',
@@ -40,5 +40,27 @@ describe('Bid read model rows', () => {
       data: { bidId: 'bid-1', pricePence: 900, qualityAnswers: [], socialValueCommitments: '', subcontractors: [], consortium: null, amendedAt: '2026-02-02T12:00:00.000Z' },
     });
     expect(row).toMatchObject({ pricePence: 900, subcontractorsJson: '[]', consortiumJson: 'null' });
+  });
+
+  it('list the documents attached now, with their hash, and drop removed ones', () => {
+    const attachment = { attachmentId: 'att-1', fileName: 'Plan.pdf', contentType: 'application/pdf', sizeBytes: 1234, sha256: 'a'.repeat(64), addedAt: '2026-02-03T12:00:00.000Z' };
+    const withDocument = evolveBidRow(evolveBidRow(null, submitted), { type: 'BidAttachmentAdded', data: { bidId: 'bid-1', ...attachment } });
+    expect(JSON.parse(withDocument?.attachmentsJson ?? '')).toEqual([attachment]);
+    const without = evolveBidRow(withDocument, { type: 'BidAttachmentRemoved', data: { bidId: 'bid-1', attachmentId: 'att-1', sha256: 'a'.repeat(64), removedAt: '2026-02-04T12:00:00.000Z' } });
+    expect(JSON.parse(without?.attachmentsJson ?? '')).toEqual([]);
+  });
+});
+
+describe('Competition deadline rows', () => {
+  it('hold the deadline as the tender opened it, then as extended', () => {
+    const opened = evolveCompetitionDeadlineRow(null, {
+      type: 'CompetitionOpened',
+      data: { tenderId: 'tender-1', commissionerOrganisationId: 'org-council', lotIds: [], answerableCriterionIds: [], submissionDeadline: '2026-03-01T12:00:00.000Z', openedAt: '2026-02-01T12:00:00.000Z' },
+    });
+    const extended = evolveCompetitionDeadlineRow(opened, {
+      type: 'CompetitionDeadlineExtended',
+      data: { tenderId: 'tender-1', previousSubmissionDeadline: '2026-03-01T12:00:00.000Z', submissionDeadline: '2026-03-15T12:00:00.000Z', reason: 'Clarification', extendedAt: '2026-02-20T12:00:00.000Z' },
+    });
+    expect([opened.submissionDeadline, extended.submissionDeadline]).toEqual(['2026-03-01T12:00:00.000Z', '2026-03-15T12:00:00.000Z']);
   });
 });

@@ -1,6 +1,8 @@
-import { BID_EVENT_TYPES, BID_STREAM_PREFIX, type BidEvent } from '@tendril/bidding/domain';
+import { BID_EVENT_TYPES, BID_STREAM_PREFIX, type BidAttachment, type BidEvent, COMPETITION_STREAM_PREFIX, type CompetitionDeadlineExtended, type CompetitionOpened } from '@tendril/bidding/domain';
 import { rowProjection } from '@tendril/shared/projections';
-import { BidRow } from './bid-read-model.entities';
+import { BidRow, CompetitionDeadlineRow } from './bid-read-model.entities';
+
+const attachmentsOf = (row: BidRow): BidAttachment[] => JSON.parse(row.attachmentsJson) as BidAttachment[];
 
 /** Pure: the bid row after an event. */
 export const evolveBidRow = (row: BidRow | null, event: BidEvent): BidRow | null => {
@@ -20,6 +22,7 @@ export const evolveBidRow = (row: BidRow | null, event: BidEvent): BidRow | null
         socialValueCommitments: d.socialValueCommitments,
         subcontractorsJson: JSON.stringify(d.subcontractors ?? []),
         consortiumJson: JSON.stringify(d.consortium ?? null),
+        attachmentsJson: '[]',
         submittedAt: d.submittedAt,
         amendedAt: null,
         withdrawnAt: null,
@@ -39,6 +42,12 @@ export const evolveBidRow = (row: BidRow | null, event: BidEvent): BidRow | null
       };
     case 'BidWithdrawn':
       return row && { ...row, status: 'withdrawn', withdrawnAt: event.data.withdrawnAt };
+    case 'BidAttachmentAdded': {
+      const { bidId: _bidId, ...attachment } = event.data;
+      return row && { ...row, attachmentsJson: JSON.stringify([...attachmentsOf(row), attachment]) };
+    }
+    case 'BidAttachmentRemoved':
+      return row && { ...row, attachmentsJson: JSON.stringify(attachmentsOf(row).filter((a) => a.attachmentId !== event.data.attachmentId)) };
     case 'BidOpened':
       return row && { ...row, status: 'opened', openedAt: event.data.openedAt };
     case 'BidShortlisted':
@@ -61,4 +70,21 @@ export const bidReadModelProjection = rowProjection<BidRow, BidEvent>({
   streamPrefixes: [BID_STREAM_PREFIX],
   rowKey: (event) => ({ bidId: event.data.bidId }),
   evolve: evolveBidRow,
+});
+
+type CompetitionDeadlineEvent = CompetitionOpened | CompetitionDeadlineExtended;
+
+/** Pure: a competition's deadline after it opens or is extended. */
+export const evolveCompetitionDeadlineRow = (_row: CompetitionDeadlineRow | null, event: CompetitionDeadlineEvent): CompetitionDeadlineRow => ({
+  tenderId: event.data.tenderId,
+  submissionDeadline: event.data.submissionDeadline,
+});
+
+export const competitionDeadlineProjection = rowProjection<CompetitionDeadlineRow, CompetitionDeadlineEvent>({
+  name: 'competition-deadline-read-model',
+  entity: CompetitionDeadlineRow,
+  eventTypes: ['CompetitionOpened', 'CompetitionDeadlineExtended'],
+  streamPrefixes: [COMPETITION_STREAM_PREFIX],
+  rowKey: (event) => ({ tenderId: event.data.tenderId }),
+  evolve: evolveCompetitionDeadlineRow,
 });

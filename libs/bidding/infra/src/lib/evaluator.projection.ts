@@ -22,6 +22,7 @@ export const evolveEvaluatorRow = (row: EvaluatorRow | null, event: EvaluatorEve
     case 'CriterionScored':
     case 'ScoreModerated':
     case 'LotEvaluationCompleted':
+    case 'LotEvaluationReopened':
       return row;
     default: {
       const unknown: never = event;

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type BidFilter, BidReadModel, type BidView } from '@tendril/bidding/application';
+import { type BidAttachmentView, type BidFilter, BidReadModel, type BidView } from '@tendril/bidding/application';
 import { type BidState, type BidStatus, canReadBid, type EvaluatorGrant, type Consortium, type ProposedSubcontractor, type QualityAnswer } from '@tendril/bidding/domain';
 import type { Actor } from '@tendril/shared/event-store';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { BidRow } from './bid-read-model.entities';
+import { BidRow, CompetitionDeadlineRow } from './bid-read-model.entities';
 import { EvaluatorRow } from './evaluator-read-model.entities';
 
 export const BID_PROJECTION_PROGRESS = Symbol.for('tendril.bidding.ProjectionProgress');
@@ -12,9 +12,14 @@ export interface BidProjectionProgress {
   waitForPosition(position: number): Promise<void>;
 }
 
-const toView = ({ qualityAnswersJson, subcontractorsJson, consortiumJson, ...row }: BidRow): BidView => ({
+type BidRowWithDeadline = BidRow & { competition?: CompetitionDeadlineRow | null };
+
+const toView = ({ qualityAnswersJson, subcontractorsJson, consortiumJson, attachmentsJson, competition, ...row }: BidRowWithDeadline): BidView => ({
   ...row,
+  // The deadline as it stands now: a bid submitted before an extension stays sealed until the new one.
+  submissionDeadline: competition?.submissionDeadline ?? row.submissionDeadline,
   status: row.status as BidStatus,
+  attachments: JSON.parse(attachmentsJson) as BidAttachmentView[],
   qualityAnswers: JSON.parse(qualityAnswersJson) as QualityAnswer[],
   subcontractors: JSON.parse(subcontractorsJson) as ProposedSubcontractor[],
   consortium: JSON.parse(consortiumJson) as Consortium | null,
@@ -71,16 +76,17 @@ export class SealedBidReadModel extends BidReadModel {
     return this.dataSource
       .getRepository(BidRow)
       .createQueryBuilder('bid')
+      .leftJoinAndMapOne('bid.competition', CompetitionDeadlineRow, 'competition', 'competition.tenderId = bid.tenderId')
       .where(
         new Brackets((visible) => {
           visible.where('bid.organisationId = :organisationId', { organisationId });
           if (reader.role === 'auditor') {
-            visible.orWhere('bid.submissionDeadline <= :now', { now: nowIso });
+            visible.orWhere('COALESCE(competition.submissionDeadline, bid.submissionDeadline) <= :now', { now: nowIso });
           } else if (reader.role === 'commissioner') {
             visible.orWhere(
               new Brackets((commissioner) =>
                 commissioner
-                  .where('bid.submissionDeadline <= :now', { now: nowIso })
+                  .where('COALESCE(competition.submissionDeadline, bid.submissionDeadline) <= :now', { now: nowIso })
                   .andWhere('bid.commissionerOrganisationId = :organisationId', { organisationId })
                   .andWhere("bid.status <> 'withdrawn'"),
               ),
@@ -90,7 +96,7 @@ export class SealedBidReadModel extends BidReadModel {
                 new Brackets((evaluator) => {
                   evaluator
                     .where(`bid.tenderId = :grantTender${index}`, { [`grantTender${index}`]: grant.tenderId })
-                    .andWhere('bid.submissionDeadline <= :now', { now: nowIso })
+                    .andWhere('COALESCE(competition.submissionDeadline, bid.submissionDeadline) <= :now', { now: nowIso })
                     .andWhere("bid.status <> 'withdrawn'");
                   if (grant.conflictedOrganisationIds.length > 0) {
                     evaluator.andWhere(`bid.organisationId NOT IN (:...grantConflicts${index})`, { [`grantConflicts${index}`]: grant.conflictedOrganisationIds });
@@ -103,7 +109,7 @@ export class SealedBidReadModel extends BidReadModel {
       );
   }
 
-  private checked(rows: readonly BidRow[], reader: Actor, now: Date, grants: readonly EvaluatorGrant[]): BidView[] {
+  private checked(rows: readonly BidRowWithDeadline[], reader: Actor, now: Date, grants: readonly EvaluatorGrant[]): BidView[] {
     return rows.map(toView).filter((view) => canReadBid(asBidState(view), reader, now, grants));
   }
 }

@@ -1,7 +1,8 @@
 import { type INestApplication, Logger, type LogLevel, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EventStoreError } from '@tendril/shared/event-store';
-import { InvalidConfigurationError, resolvePlatformConfig } from './platform-config';
+import { InvalidConfigurationError, requestBodyLimitBytes, resolvePlatformConfig } from './platform-config';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -15,15 +16,17 @@ export const bootstrapService = async (
   rootModule: unknown,
 ): Promise<INestApplication | undefined> => {
   const logger = new Logger(serviceName);
-  let app: INestApplication | undefined;
+  let app: NestExpressApplication | undefined;
   try {
     const config = resolvePlatformConfig(serviceName, defaultPort);
-    app = await NestFactory.create(rootModule as never, {
+    app = await NestFactory.create<NestExpressApplication>(rootModule as never, {
       logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
       forceCloseConnections: false,
       // Start-up failures come back to us to be reported in one readable line, not as a stack trace.
       abortOnError: false,
     });
+    // Express's default 100 kB JSON limit would refuse a document upload before GraphQL could answer.
+    app.useBodyParser('json', { limit: requestBodyLimitBytes(config.maxAttachmentBytes) });
     app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidUnknownValues: false }));
     app.enableShutdownHooks();
     await app.listen(config.port, config.host);

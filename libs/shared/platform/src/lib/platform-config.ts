@@ -60,7 +60,20 @@ export class PlatformEnvironment {
   @IsInt()
   @Min(100)
   SCHEDULER_INTERVAL_MS?: number;
+
+  /** The largest document a user may upload (a bid attachment); request bodies are sized to carry it as base64. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  MAX_ATTACHMENT_BYTES?: number;
 }
+
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** A JSON request big enough for one attachment of `maxAttachmentBytes` as base64, plus the rest of the operation. */
+export const requestBodyLimitBytes = (maxAttachmentBytes: number): number => Math.ceil(maxAttachmentBytes / 3) * 4 + 1024 * 1024;
 
 export interface PlatformConfig {
   readonly serviceName: string;
@@ -75,6 +88,7 @@ export interface PlatformConfig {
     | { readonly kind: 'postgres'; readonly url: string; readonly schema: string };
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   readonly schedulerIntervalMs: number;
+  readonly maxAttachmentBytes: number;
 }
 
 export class InvalidConfigurationError extends Error {
@@ -119,6 +133,7 @@ export const resolvePlatformConfig = (
         : { kind: 'sqlite', path: path.join(dataDir, `${serviceName}.sqlite`) },
     logLevel: env.LOG_LEVEL ?? 'log',
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS ?? 1000,
+    maxAttachmentBytes: env.MAX_ATTACHMENT_BYTES ?? DEFAULT_MAX_ATTACHMENT_BYTES,
   };
 };
 
