@@ -11,6 +11,9 @@ const DIRECTORY_KIND_OF: Readonly<Record<DemoOrganisationKind, ProviderKind>> = 
   social_enterprise: 'voluntary_community',
   social_landlord: 'social_landlord',
   school: 'school',
+  public_body: 'public_body',
+  private_company: 'other',
+  in_house_team: 'public_body',
 };
 
 /**
