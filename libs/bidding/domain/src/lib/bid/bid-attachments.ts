@@ -107,7 +107,8 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 // Control characters and path separators have no place in a file name shown to others and used on download.
 const UNSAFE_FILE_NAME = /[\u0000-\u001f\u007f/\\]/;
 
-const megabytes = (bytes: number): string => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+const sizeOf = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 
 /** The rules every attached file meets, whichever decider asks; the file name comes back trimmed. */
 export const assertAcceptableAttachment = (file: AttachmentFile, maxBytes: number): string => {
@@ -117,7 +118,7 @@ export const assertAcceptableAttachment = (file: AttachmentFile, maxBytes: numbe
   }
   if (file.sizeBytes === 0) throw new BiddingRuleBroken('ATTACHMENT_EMPTY', `${fileName} is empty`, { fileName });
   if (file.sizeBytes > maxBytes) {
-    throw new BiddingRuleBroken('ATTACHMENT_TOO_LARGE', `${fileName} is ${megabytes(file.sizeBytes)}; a bid document may be at most ${megabytes(maxBytes)}`, {
+    throw new BiddingRuleBroken('ATTACHMENT_TOO_LARGE', `${fileName} is ${sizeOf(file.sizeBytes)}; a bid document may be at most ${sizeOf(maxBytes)}`, {
       fileName,
       sizeBytes: file.sizeBytes,
       maxBytes,
