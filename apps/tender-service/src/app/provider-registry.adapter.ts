@@ -13,7 +13,6 @@ const DIRECTORY_KIND_OF: Readonly<Record<DemoOrganisationKind, ProviderKind>> = 
   school: 'school',
   public_body: 'public_body',
   private_company: 'other',
-  in_house_team: 'public_body',
 };
 
 /**

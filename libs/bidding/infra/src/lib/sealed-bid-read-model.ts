@@ -84,12 +84,23 @@ export class SealedBidReadModel extends BidReadModel {
             visible.orWhere('COALESCE(competition.submissionDeadline, bid.submissionDeadline) <= :now', { now: nowIso });
           } else if (reader.role === 'commissioner') {
             visible.orWhere(
-              new Brackets((commissioner) =>
+              new Brackets((commissioner) => {
                 commissioner
                   .where('COALESCE(competition.submissionDeadline, bid.submissionDeadline) <= :now', { now: nowIso })
                   .andWhere('bid.commissionerOrganisationId = :organisationId', { organisationId })
-                  .andWhere("bid.status <> 'withdrawn'"),
-              ),
+                  .andWhere("bid.status <> 'withdrawn'");
+                // A declared conflict removes an officer of the commissioning council from that bid too.
+                grants.forEach((grant, index) => {
+                  if (grant.conflictedOrganisationIds.length === 0) return;
+                  commissioner.andWhere(
+                    new Brackets((conflict) =>
+                      conflict
+                        .where(`bid.tenderId <> :conflictTender${index}`, { [`conflictTender${index}`]: grant.tenderId })
+                        .orWhere(`bid.organisationId NOT IN (:...conflictOrganisations${index})`, { [`conflictOrganisations${index}`]: grant.conflictedOrganisationIds }),
+                    ),
+                  );
+                });
+              }),
             );
             grants.forEach((grant, index) =>
               visible.orWhere(

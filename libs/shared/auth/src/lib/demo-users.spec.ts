@@ -24,7 +24,7 @@ describe('Demo users', () => {
   it('have providers from organisations of different kinds', () => {
     const kinds = new Set(DEMO_USERS.filter((user) => user.role === 'provider').map((user) => user.organisationKind));
 
-    expect(kinds).toEqual(new Set(['youth_charity', 'community_group', 'social_enterprise', 'public_body', 'private_company', 'in_house_team']));
+    expect(kinds).toEqual(new Set(['youth_charity', 'community_group', 'social_enterprise', 'public_body', 'private_company']));
   });
 
   it('have a social landlord and a school acting as primes', () => {

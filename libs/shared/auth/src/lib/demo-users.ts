@@ -10,8 +10,7 @@ export type DemoOrganisationKind =
   | 'social_landlord'
   | 'school'
   | 'public_body'
-  | 'private_company'
-  | 'in_house_team';
+  | 'private_company';
 
 export interface DemoOrganisation {
   readonly id: string;
@@ -50,7 +49,6 @@ export const DEMO_ORGANISATIONS = {
   northmoorAcademy: { id: 'a0000000-0000-4000-8000-000000000007', name: 'Northmoor Academy', kind: 'school' },
   northmoorHealthTrust: { id: 'a0000000-0000-4000-8000-000000000008', name: 'Northmoor Community Health NHS Trust', kind: 'public_body' },
   summitYouthServices: { id: 'a0000000-0000-4000-8000-000000000009', name: 'Summit Youth Services Ltd', kind: 'private_company' },
-  northmoorYouthService: { id: 'a0000000-0000-4000-8000-00000000000a', name: 'Northmoor Council Youth Service', kind: 'in_house_team' },
 } as const satisfies Record<string, DemoOrganisation>;
 
 const ORGANISATIONS: readonly DemoOrganisation[] = Object.values(DEMO_ORGANISATIONS);
@@ -104,8 +102,6 @@ export const DEMO_USERS: readonly DemoUser[] = [
     'Youth mental health lead at an NHS trust, a public body that bids for council contracts.'),
   user('b0000000-0000-4000-8000-00000000000d', 'tom.provider', 'Tom Avery', 'provider', orgs.summitYouthServices,
     'Bid manager at a private company running youth programmes.'),
-  user('b0000000-0000-4000-8000-00000000000e', 'ivy.provider', 'Ivy Walsh', 'provider', orgs.northmoorYouthService,
-    "Manager of Northmoor Council's in-house youth service, which bids against outside providers."),
   user('b0000000-0000-4000-8000-00000000000f', 'noah.commissioner', 'Noah Bennett', 'commissioner', orgs.northmoorCouncil,
     'A second commissioning officer at Northmoor Council, so two officers can evaluate the same tender.'),
 ];

@@ -122,5 +122,12 @@ describe('A sealed bid', () => {
       expect(canReadBid(openedBid, otherCommissioner, new Date(AFTER_DEADLINE), [{ ...grant, tenderId: 'tender-2' }])).toBe(false);
       expect(canReadBid(withdrawnBid, otherCommissioner, new Date(AFTER_DEADLINE), [grant])).toBe(false);
     });
+
+    it('is not readable by an officer of the commissioning council who declared a conflict with the bidder, though colleagues may read it', () => {
+      const conflicted = [{ ...grant, conflictedOrganisationIds: ['org-youth-trust'] }];
+      expect(canReadBid(openedBid, commissioner, new Date(AFTER_DEADLINE), conflicted)).toBe(false);
+      expect(canReadBid(openedBid, commissioner, new Date(AFTER_DEADLINE), [{ ...grant, tenderId: 'tender-2', conflictedOrganisationIds: ['org-youth-trust'] }])).toBe(true);
+      expect(canReadBid(openedBid, commissioner, new Date(AFTER_DEADLINE))).toBe(true);
+    });
   });
 });

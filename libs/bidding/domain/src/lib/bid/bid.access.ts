@@ -19,7 +19,8 @@ const grantCovers = (grant: EvaluatorGrant, tenderId: string, organisationId: st
  * - from the deadline, the tender's commissioners may read live and opened bids (not withdrawn
  *   ones, which never entered the competition) and auditors may read any bid;
  * - an assigned evaluator who has declared their interests may read the tender's live and opened bids,
- *   except those of organisations they declared a conflict with (`evaluatorGrants`);
+ *   except those of organisations they declared a conflict with (`evaluatorGrants`), and a declared
+ *   conflict holds even for an officer of the commissioning council, who could otherwise read them all;
  * - providers of other organisations, admins, youth panels and the system never may.
  */
 export const canReadBid = (bid: BidState, reader: Actor, now: Date, evaluatorGrants: readonly EvaluatorGrant[] = []): boolean => {
@@ -27,6 +28,10 @@ export const canReadBid = (bid: BidState, reader: Actor, now: Date, evaluatorGra
   if (actsForOrganisation(reader, bid.organisationId)) return true;
   if (!deadlineReached(bid.submissionDeadline, now)) return false;
   if (reader.role === 'auditor') return true;
+  // A declared conflict removes the evaluator from the bid, even one who works for the commissioning council.
+  if (reader.role === 'commissioner' && evaluatorGrants.some((grant) => grant.tenderId === bid.tenderId && grant.conflictedOrganisationIds.includes(bid.organisationId))) {
+    return false;
+  }
   if (reader.role === 'commissioner' && bid.status !== 'withdrawn' && evaluatorGrants.some((grant) => grantCovers(grant, bid.tenderId, bid.organisationId))) {
     return true;
   }
