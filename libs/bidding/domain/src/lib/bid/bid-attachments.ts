@@ -105,7 +105,7 @@ export interface AttachmentFile {
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 // Control characters and path separators have no place in a file name shown to others and used on download.
-const UNSAFE_FILE_NAME = /[\u0000-\u001f\u007f/\\]/;
+const isUnsafeFileName = (name: string): boolean => [...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || c === '/' || c === '\\');
 
 const sizeOf = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
@@ -113,7 +113,7 @@ const sizeOf = (bytes: number): string =>
 /** The rules every attached file meets, whichever decider asks; the file name comes back trimmed. */
 export const assertAcceptableAttachment = (file: AttachmentFile, maxBytes: number): string => {
   const fileName = file.fileName.trim();
-  if (fileName === '' || fileName.length > MAX_FILE_NAME_LENGTH || UNSAFE_FILE_NAME.test(fileName) || fileName === '.' || fileName === '..') {
+  if (fileName === '' || fileName.length > MAX_FILE_NAME_LENGTH || isUnsafeFileName(fileName) || fileName === '.' || fileName === '..') {
     throw new BiddingRuleBroken('ATTACHMENT_NAME_INVALID', `Give the file a name of 1 to ${MAX_FILE_NAME_LENGTH} characters without slashes or control characters`);
   }
   if (file.sizeBytes === 0) throw new BiddingRuleBroken('ATTACHMENT_EMPTY', `${fileName} is empty`, { fileName });
