@@ -106,6 +106,36 @@ describe('Explaining an award', () => {
     expect(explanation.evaluationCompleted.actor).toEqual(clara);
   });
 
+  it('explains the completion that stands after a withdrawn award reopened the evaluation and it was re-moderated', async () => {
+    const log = evaluatedTender();
+    log.add('evaluators-T', 'LotEvaluationReopened', {
+      tenderId: 'T', lotId: 'ALL', withdrawnAwardBidId: 'bid-moorland', reason: 'Challenge upheld', reopenedBidIds: ['bid-moorland', 'bid-brightpath'], reopenedAt: '2026-03-08T09:00:00.000Z',
+    }, { userId: 'system:bidding-reactions', role: 'system', organisationId: null }, '2026-03-08T09:00:00.000Z');
+    log.add('evaluators-T', 'ScoreModerated', {
+      tenderId: 'T', bidId: 'bid-moorland', criterionId: 'Q1', individualMarks: [{ evaluatorUserId: 'u-clara', mark: 5 }, { evaluatorUserId: 'u-ed', mark: 5 }],
+      consensusMark: 3, scaleMax: 5, reason: 'Re-moderated without the unpublished sub-criterion', moderatedAt: '2026-03-09T09:00:00.000Z',
+    }, clara, '2026-03-09T09:00:00.000Z');
+    // Brightpath 56 + 30 = 86; Moorland 42 + 28.42 = 70.42.
+    const again = [
+      { rank: 1, bidId: 'bid-brightpath', organisationId: 'org-brightpath', pricePence: 9_000_000, totalScore: 86, scores: [
+        { criterionId: 'Q1', kind: 'quality', weightPercent: 70, score: 80, weightedScore: 56 },
+        { criterionId: 'P1', kind: 'price', weightPercent: 30, score: 100, weightedScore: 30 },
+      ] },
+      { rank: 2, bidId: 'bid-moorland', organisationId: 'org-moorland', pricePence: 9_500_000, totalScore: 70.42, scores: [
+        { criterionId: 'Q1', kind: 'quality', weightPercent: 70, score: 60, weightedScore: 42 },
+        { criterionId: 'P1', kind: 'price', weightPercent: 30, score: 94.74, weightedScore: 28.42 },
+      ] },
+    ];
+    log.add('evaluators-T', 'LotEvaluationCompleted', {
+      tenderId: 'T', commissionerOrganisationId: COUNCIL, lotId: 'ALL', ranking: again, priceFormula: 'lowest-price-over-price',
+      tieBreakRule: 'higher-quality-then-lower-price-then-earlier-submission', evidenceRefs: [], completedAt: '2026-03-10T09:00:00.000Z',
+    }, clara, '2026-03-10T09:00:00.000Z');
+    const explanation = await explain(log);
+    expect(explanation.recomputedRanking.map((r) => [r.bidId, r.totalScore])).toEqual([['bid-brightpath', 86], ['bid-moorland', 70.42]]);
+    expect(explanation.differences.filter((d) => d.what.startsWith('rank') || d.what === 'evaluation')).toEqual([]);
+    expect(explanation.moderatedScores.map((m) => [m.bidId, m.consensusMark])).toEqual([['bid-moorland', 5], ['bid-brightpath', 4], ['bid-moorland', 3]]);
+  });
+
   it('reports a recorded total that the events do not produce', async () => {
     const tampered = [
       { rank: 1, bidId: 'bid-moorland', organisationId: 'org-moorland', pricePence: 9_500_000, totalScore: 99, scores: [

@@ -191,19 +191,26 @@ export class AwardExplanationHandler implements IQueryHandler<AwardExplanationQu
     if (reader.role !== 'auditor' && reader.role !== 'admin' && reader.role !== 'commissioner') {
       throw new DomainRuleBroken('NOT_ALLOWED_TO_READ_EVALUATION', "Only the tender's commissioners and auditors read its evaluation");
     }
-    let evaluators: EvaluatorsState = evaluatorsDecider.initialState();
-    const individualScores: AwardExplanationView['individualScores'][number][] = [];
-    const moderatedScores: AwardExplanationView['moderatedScores'][number][] = [];
+    let folded: EvaluatorsState = evaluatorsDecider.initialState();
+    const scoredSoFar: AwardExplanationView['individualScores'][number][] = [];
+    const moderatedSoFar: AwardExplanationView['moderatedScores'][number][] = [];
+    // The completion that stands is the lot's latest: a withdrawn award reopens the evaluation and it is
+    // completed again. Everything is explained as it stood just before that completion.
+    let evaluators: EvaluatorsState = folded;
+    let individualScores: AwardExplanationView['individualScores'][number][] = [];
+    let moderatedScores: AwardExplanationView['moderatedScores'][number][] = [];
     let completion: { event: LotEvaluationCompleted; actor: Actor; position: number } | null = null;
     for await (const recorded of readStreamIfExists(this.store, evaluatorsStreamName(tenderId))) {
       const event = { type: recorded.type, data: recorded.data } as EvaluatorEvent;
       if (event.type === 'LotEvaluationCompleted' && event.data.lotId === lotId) {
         completion = { event, actor: recorded.metadata.actor, position: recorded.position };
-        break;
+        evaluators = folded;
+        individualScores = [...scoredSoFar];
+        moderatedScores = [...moderatedSoFar];
       }
-      if (event.type === 'CriterionScored') individualScores.push({ ...event.data, actor: recorded.metadata.actor });
-      if (event.type === 'ScoreModerated') moderatedScores.push({ ...event.data, actor: recorded.metadata.actor });
-      evaluators = evaluatorsDecider.evolve(evaluators, event);
+      if (event.type === 'CriterionScored') scoredSoFar.push({ ...event.data, actor: recorded.metadata.actor });
+      if (event.type === 'ScoreModerated') moderatedSoFar.push({ ...event.data, actor: recorded.metadata.actor });
+      folded = evaluatorsDecider.evolve(folded, event);
     }
     if (completion === null) {
       throw new DomainRuleBroken('EVALUATION_NOT_COMPLETED', `The evaluation of lot ${lotId} of tender ${tenderId} has not been completed, so there is no decision to explain`, { tenderId, lotId });
