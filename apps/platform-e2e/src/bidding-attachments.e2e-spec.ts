@@ -130,7 +130,7 @@ describe.each(readModelSetups)('Bid documents through the gateway, %s', (_name, 
     expect(Date.now()).toBeLessThan(deadline.getTime());
 
     // After the deadline the documents can no longer change, and the tender's commissioner and an auditor may read them.
-    await eventually(() => as('clara.commissioner').data<{ tender: { status: string } }>(TENDER, { id: tender.id }), ({ tender: t }) => t.status === 'closed', 30_000);
+    await eventually(() => as('clara.commissioner').data<{ tender: { status: string } }>(TENDER, { id: tender.id }), ({ tender: t }) => t.status !== 'open', 30_000);
     expect(await codes(as('yasmin.provider').graphql(REMOVE, { bidId: bid.id, attachmentId: pricingId, key: newKey('remove') }))).toEqual(['TENDER_DEADLINE_PASSED']);
     expect(await codes(attach(as('yasmin.provider'), 'Late.pdf', DOCUMENT_TYPES.pdf, pdfDocument('Late')))).toEqual(['TENDER_DEADLINE_PASSED']);
     const forCouncil = await eventually(() => download('clara.commissioner', pricingId), (found) => found !== null);
