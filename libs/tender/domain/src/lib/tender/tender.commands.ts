@@ -7,6 +7,10 @@ export interface Lot {
   readonly lotId: string;
   readonly title: string;
   readonly estimatedValuePence: number;
+  /** The plan strand the lot commissions (a strand of the tender's plan), or null/absent for the tender's own strand. */
+  readonly strandId?: string | null;
+  /** The locality the lot covers, or null/absent for the whole of the tender. */
+  readonly area?: string | null;
 }
 
 export interface EvaluationCriterion {
@@ -36,6 +40,14 @@ export interface CommissionedStrand {
   /** The strand's locality, or null for borough-wide. */
   readonly area: string | null;
   readonly planOrganisationId: string;
+  readonly deliveryModel: 'in_house' | 'external' | 'mixed';
+  readonly releasedForTender: boolean;
+  /** Every strand of the plan, so lots may name one; absent when the handler did not look them up. */
+  readonly planStrands?: readonly PlanStrandSummary[];
+}
+
+export interface PlanStrandSummary {
+  readonly strandId: string;
   readonly deliveryModel: 'in_house' | 'external' | 'mixed';
   readonly releasedForTender: boolean;
 }
@@ -72,11 +84,13 @@ export interface LotEvaluationResult {
   readonly evidenceRefs: readonly string[];
 }
 
+/** How long the standstill after a proposed award lasts: working days (England and Wales) or, for tests and demos, seconds. */
+export type StandstillPeriod = { readonly kind: 'working_days'; readonly days: number } | { readonly kind: 'seconds'; readonly seconds: number };
+
 export interface AwardLotData {
   readonly tenderId: string;
   readonly lotId: string;
   readonly bidId: string;
-  readonly supplierOrganisationId: string;
   readonly valuePence: number;
   readonly rationale: string;
   /** References (document ids or hashes) to the evaluation evidence behind the decision. */
@@ -85,8 +99,8 @@ export interface AwardLotData {
   readonly contractStartDate: string;
   readonly contractEndDate: string;
   readonly paymentTermsDays: number;
-  /** Null when no evaluation was published for the lot (the award then rests on the opened bid and the rationale). */
-  readonly evaluation: LotEvaluationResult | null;
+  /** The platform's standstill period; the decider computes when it ends from `metadata.now`. */
+  readonly standstill: StandstillPeriod;
 }
 
 export interface CancelTenderData {
@@ -94,12 +108,18 @@ export interface CancelTenderData {
   readonly reason: string;
 }
 
+/** An amendment: a changed document, a later deadline, or both. */
 export interface AmendTenderDocumentData {
   readonly tenderId: string;
-  readonly documentId: string;
-  readonly contentHash: string;
+  /** Null when the amendment only extends the deadline. */
+  readonly documentId: string | null;
+  readonly contentHash: string | null;
   /** What changed, as every interested provider will read it. */
   readonly summary: string;
+  /** A later submission deadline (ISO-8601 instant with an offset), or null to keep it. */
+  readonly submissionDeadline?: string | null;
+  /** A later clarification deadline, or null to keep it (moved with the submission deadline when that moves past it). */
+  readonly clarificationDeadline?: string | null;
 }
 
 export interface AskClarificationData {
@@ -115,8 +135,119 @@ export interface AnswerClarificationData {
 }
 
 export type PublishTender = Command<'PublishTender', PublishTenderData>;
+
+/** What a commissioner writes in a draft; deadlines may wait until publication. */
+export interface TenderDraftContent {
+  readonly title: string;
+  readonly description: string;
+  readonly category: string;
+  readonly lots: readonly Lot[];
+  readonly criteria: readonly EvaluationCriterion[];
+  readonly submissionDeadline: string | null;
+  readonly clarificationDeadline: string | null;
+  readonly lightTouchRegime: boolean;
+  readonly suitableForVcse: boolean;
+  readonly reservedParticipation: boolean;
+  readonly documents: readonly TenderDocument[];
+}
+
+export interface DraftTenderData {
+  readonly tenderId: string;
+  readonly organisationId: string;
+  readonly content: TenderDraftContent;
+  readonly commissionedStrand: CommissionedStrand | null;
+}
+
+export interface ReviseTenderDraftData {
+  readonly tenderId: string;
+  readonly content: TenderDraftContent;
+  readonly commissionedStrand: CommissionedStrand | null;
+}
+
+export interface PublishTenderDraftData {
+  readonly tenderId: string;
+  /** The draft's strand as the plan records it now (it may have been released since the draft was written). */
+  readonly commissionedStrand: CommissionedStrand | null;
+}
+
+/** The decommissioned tender, as its own stream records it; the re-tender starts from it. */
+export interface DraftRetenderData {
+  readonly tenderId: string;
+  readonly previousTenderId: string;
+  readonly lotId: string;
+  /** The decommissioned contract's value: the re-tender's estimate. */
+  readonly valuePence: number;
+  readonly reason: string;
+  readonly previous: RetenderSource;
+}
+
+export interface RetenderSource {
+  readonly organisationId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly category: string;
+  readonly lot: Lot;
+  readonly criteria: readonly EvaluationCriterion[];
+  readonly planId: string | null;
+  readonly strandId: string | null;
+  readonly area: string | null;
+  readonly lightTouchRegime: boolean;
+  readonly suitableForVcse: boolean;
+  readonly reservedParticipation: boolean;
+  readonly documents: readonly TenderDocument[];
+}
+
+/** A bid as the bidding context opened it at the deadline. */
+export interface OpenedBid {
+  readonly bidId: string;
+  readonly lotId: string;
+  readonly organisationId: string;
+}
+
+export interface RecordBidsOpenedData {
+  readonly tenderId: string;
+  readonly bids: readonly OpenedBid[];
+  readonly openedAt: string;
+}
+
+export interface RecordLotEvaluationData extends LotEvaluationResult {
+  readonly tenderId: string;
+  readonly lotId: string;
+  readonly completedAt: string;
+}
+
+export interface FinaliseAwardData {
+  readonly tenderId: string;
+  readonly lotId: string;
+}
+
+export interface ChallengeAwardData {
+  readonly tenderId: string;
+  readonly lotId: string;
+  readonly challengeId: string;
+  readonly grounds: string;
+}
+
+export type ChallengeOutcome = 'upheld' | 'dismissed';
+
+export interface ResolveChallengeData {
+  readonly tenderId: string;
+  readonly challengeId: string;
+  readonly outcome: ChallengeOutcome;
+  readonly reasoning: string;
+}
+
+export type DraftTender = Command<'DraftTender', DraftTenderData>;
+export type ReviseTenderDraft = Command<'ReviseTenderDraft', ReviseTenderDraftData>;
+export type PublishTenderDraft = Command<'PublishTenderDraft', PublishTenderDraftData>;
+export type DraftRetender = Command<'DraftRetender', DraftRetenderData>;
+export type RecordBidsOpened = Command<'RecordBidsOpened', RecordBidsOpenedData>;
+export type RecordLotEvaluation = Command<'RecordLotEvaluation', RecordLotEvaluationData>;
+export type FinaliseAward = Command<'FinaliseAward', FinaliseAwardData>;
+export type ChallengeAward = Command<'ChallengeAward', ChallengeAwardData>;
+export type ResolveChallenge = Command<'ResolveChallenge', ResolveChallengeData>;
 export type CloseTender = Command<'CloseTender', CloseTenderData>;
-export type AwardLot = Command<'AwardLot', AwardLotData>;
+export type ProposeAward = Command<'ProposeAward', AwardLotData>;
 export type CancelTender = Command<'CancelTender', CancelTenderData>;
 
 export interface DeclareTenderUnsuccessfulData {
@@ -130,4 +261,21 @@ export type AmendTenderDocument = Command<'AmendTenderDocument', AmendTenderDocu
 export type AskClarification = Command<'AskClarification', AskClarificationData>;
 export type AnswerClarification = Command<'AnswerClarification', AnswerClarificationData>;
 
-export type TenderCommand = PublishTender | CloseTender | AwardLot | CancelTender | AskClarification | AnswerClarification | AmendTenderDocument | DeclareTenderUnsuccessful;
+export type TenderCommand =
+  | DraftTender
+  | ReviseTenderDraft
+  | PublishTenderDraft
+  | DraftRetender
+  | PublishTender
+  | CloseTender
+  | RecordBidsOpened
+  | RecordLotEvaluation
+  | ProposeAward
+  | ChallengeAward
+  | ResolveChallenge
+  | FinaliseAward
+  | CancelTender
+  | AskClarification
+  | AnswerClarification
+  | AmendTenderDocument
+  | DeclareTenderUnsuccessful;

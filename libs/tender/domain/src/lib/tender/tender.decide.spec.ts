@@ -1,9 +1,9 @@
 /// <reference types="jest" />
 import { DeciderSpecification, type CommandMetadata } from '@tendril/shared/ddd';
 import type { Actor } from '@tendril/shared/event-store';
-import type { AwardLot, AwardLotData, CancelTender, CloseTender, PublishTender, PublishTenderData } from './tender.commands';
+import type { AwardLotData, CancelTender, CloseTender, ProposeAward, PublishTender, PublishTenderData } from './tender.commands';
 import { tenderDecider, tenderStreamName } from './tender.decider';
-import type { LotAwarded, TenderCancelled, TenderClosed, TenderPublished } from './tender.events';
+import type { AwardProposed, EvaluationStarted, LotAwarded, TenderCancelled, TenderClosed, TenderPublished } from './tender.events';
 
 const spec = DeciderSpecification.for(tenderDecider);
 
@@ -69,19 +69,31 @@ const awardData = (overrides: Partial<AwardLotData> = {}): AwardLotData => ({
   tenderId: 'tender-1',
   lotId: 'lot-north',
   bidId: 'bid-7',
-  supplierOrganisationId: 'org-youth-trust',
   valuePence: 11_500_000,
   rationale: 'Highest combined score; strong youth panel feedback',
   evidenceRefs: ['doc-moderation-minutes'],
   contractStartDate: '2026-04-01',
   contractEndDate: '2028-03-31',
   paymentTermsDays: 14,
-  evaluation: null,
+  standstill: { kind: 'working_days', days: 8 },
   ...overrides,
 });
 
-const award = (overrides: Partial<AwardLotData> = {}, actor: Actor = commissioner): AwardLot => ({
-  type: 'AwardLot',
+const bidsOpened: EvaluationStarted = {
+  type: 'EvaluationStarted',
+  data: {
+    tenderId: 'tender-1',
+    bids: [
+      { bidId: 'bid-7', lotId: 'lot-north', organisationId: 'org-youth-trust' },
+      { bidId: 'bid-8', lotId: 'lot-north', organisationId: 'org-arts-collective' },
+      { bidId: 'bid-9', lotId: 'lot-south', organisationId: 'org-arts-collective' },
+    ],
+    openedAt: AT_DEADLINE,
+  },
+};
+
+const award = (overrides: Partial<AwardLotData> = {}, actor: Actor = commissioner): ProposeAward => ({
+  type: 'ProposeAward',
   data: awardData(overrides),
   metadata: metadata(AFTER_DEADLINE, actor),
 });
@@ -101,6 +113,28 @@ const lotAwarded = (lotId = 'lot-north', overrides: Partial<LotAwarded['data']> 
     contractEndDate: '2028-03-31',
     paymentTermsDays: 14,
     awardedAt: AFTER_DEADLINE,
+    ...overrides,
+  },
+});
+
+// Monday 2 March 2026 + 8 working days: the standstill ends at midnight at the end of Thursday 12 March.
+const awardProposed = (overrides: Partial<AwardProposed['data']> = {}): AwardProposed => ({
+  type: 'AwardProposed',
+  data: {
+    tenderId: 'tender-1',
+    organisationId: 'org-leeds-council',
+    lotId: 'lot-north',
+    bidId: 'bid-7',
+    supplierOrganisationId: 'org-youth-trust',
+    valuePence: 11_500_000,
+    rationale: 'Highest combined score; strong youth panel feedback',
+    evidenceRefs: ['doc-moderation-minutes'],
+    contractStartDate: '2026-04-01',
+    contractEndDate: '2028-03-31',
+    paymentTermsDays: 14,
+    standstillPeriod: '8 working days',
+    proposedAt: AFTER_DEADLINE,
+    standstillEndsAt: '2026-03-13T00:00:00.000Z',
     ...overrides,
   },
 });
@@ -258,26 +292,35 @@ describe('Tender', () => {
     });
   });
 
-  describe('when a lot is awarded', () => {
-    it('records the award with its rationale, evidence and contract terms', () => {
-      spec.given([tenderPublished, tenderClosed]).when(award()).then([lotAwarded()]);
+  describe('when an award is proposed', () => {
+    const evaluating = [tenderPublished, tenderClosed, bidsOpened];
+
+    it('records the proposal with its rationale, evidence, contract terms and the end of standstill', () => {
+      spec.given(evaluating).when(award()).then([awardProposed()]);
+    });
+
+    it('takes the supplier from the opened bid, never from the request', () => {
+      spec.given(evaluating).when(award({ bidId: 'bid-8' })).then([awardProposed({ bidId: 'bid-8', supplierOrganisationId: 'org-arts-collective' })]);
     });
 
     it('trims the rationale it records', () => {
-      spec
-        .given([tenderPublished, tenderClosed])
-        .when(award({ rationale: '  Best value for young people  ' }))
-        .then([lotAwarded('lot-north', { rationale: 'Best value for young people' })]);
+      spec.given(evaluating).when(award({ rationale: '  Best value for young people  ' })).then([awardProposed({ rationale: 'Best value for young people' })]);
     });
 
     it('accepts payment terms of exactly 30 days', () => {
-      spec
-        .given([tenderPublished, tenderClosed])
-        .when(award({ paymentTermsDays: 30 }))
-        .then([lotAwarded('lot-north', { paymentTermsDays: 30 })]);
+      spec.given(evaluating).when(award({ paymentTermsDays: 30 })).then([awardProposed({ paymentTermsDays: 30 })]);
     });
 
-    it('is fully awarded once every lot is', () => {
+    it('puts the tender in standstill once no lot is less advanced', () => {
+      const state = spec.given([...evaluating, awardProposed(), awardProposed({ lotId: 'lot-south', bidId: 'bid-9' })]).fold();
+      expect(state.status).toBe('standstill');
+    });
+
+    it('leaves the tender under evaluation while another lot is', () => {
+      expect(spec.given([...evaluating, awardProposed()]).fold().status).toBe('under_evaluation');
+    });
+
+    it('is fully awarded once every lot is (awards recorded before standstill existed replay as before)', () => {
       const state = spec.given([tenderPublished, tenderClosed, lotAwarded('lot-north'), lotAwarded('lot-south')]).fold();
       expect(state.status).toBe('awarded');
     });
@@ -287,13 +330,13 @@ describe('Tender', () => {
       expect(state.status).toBe('closed');
     });
 
-    it.each<[string, AwardLot, string]>([
+    it.each<[string, ProposeAward, string]>([
       ['to a lot the tender does not have', award({ lotId: 'lot-east' }), 'LOT_NOT_FOUND'],
       ['by a commissioner of another council', award({}, otherCouncil), 'NOT_THE_TENDER_COMMISSIONER'],
       ['by a provider of the same organisation', award({}, provider), 'NOT_THE_TENDER_COMMISSIONER'],
       ['without a rationale', award({ rationale: '  ' }), 'AWARD_RATIONALE_REQUIRED'],
-      ['without a winning bid', award({ bidId: '' }), 'WINNING_BID_AND_SUPPLIER_REQUIRED'],
-      ['without a supplier', award({ supplierOrganisationId: '' }), 'WINNING_BID_AND_SUPPLIER_REQUIRED'],
+      ['to a bid that was not opened', award({ bidId: 'bid-404' }), 'BID_NOT_FOUND'],
+      ['to a bid for another lot', award({ bidId: 'bid-9' }), 'BID_IS_FOR_ANOTHER_LOT'],
       ['worth nothing', award({ valuePence: 0 }), 'AWARD_VALUE_MUST_BE_POSITIVE_PENCE'],
       ['worth fractions of a penny', award({ valuePence: 100.25 }), 'AWARD_VALUE_MUST_BE_POSITIVE_PENCE'],
       ['with a contract start that is not a date', award({ contractStartDate: '1 April 2026' }), 'CONTRACT_DATES_MUST_BE_ISO_DATES'],
@@ -301,23 +344,32 @@ describe('Tender', () => {
       ['with a contract ending before it starts', award({ contractEndDate: '2026-03-31' }), 'CONTRACT_END_MUST_BE_AFTER_START'],
       ['with payment terms of 31 days', award({ paymentTermsDays: 31 }), 'PAYMENT_TERMS_EXCEED_30_DAYS'],
       ['with payment terms in part days', award({ paymentTermsDays: 14.5 }), 'PAYMENT_TERMS_MUST_BE_WHOLE_DAYS'],
+      ['with a standstill of no working days', award({ standstill: { kind: 'working_days', days: 0 } }), 'STANDSTILL_PERIOD_INVALID'],
     ])('is refused %s', (_case, command, code) => {
-      spec.given([tenderPublished, tenderClosed]).when(command).thenThrows(code);
+      spec.given(evaluating).when(command).thenThrows(code);
     });
 
-    it('cannot be awarded before the tender closes', () => {
+    it('cannot be proposed before the tender closes', () => {
       spec.given([tenderPublished]).when(award()).thenThrows('TENDER_NOT_CLOSED');
     });
 
-    it('cannot be awarded twice', () => {
-      spec.given([tenderPublished, tenderClosed, lotAwarded()]).when(award({ bidId: 'bid-8' })).thenThrows('LOT_ALREADY_AWARDED');
+    it('cannot be proposed before the bids are opened', () => {
+      spec.given([tenderPublished, tenderClosed]).when(award()).thenThrows('TENDER_NOT_UNDER_EVALUATION');
     });
 
-    it('cannot be awarded once the tender is cancelled', () => {
-      spec.given([tenderPublished, tenderClosed, tenderCancelled]).when(award()).thenThrows('TENDER_CANCELLED');
+    it('cannot be proposed twice', () => {
+      spec.given([...evaluating, awardProposed()]).when(award({ bidId: 'bid-8' })).thenThrows('AWARD_ALREADY_PROPOSED');
     });
 
-    it('cannot be awarded on a tender that was never published', () => {
+    it('cannot be proposed for a lot already awarded', () => {
+      spec.given([...evaluating, lotAwarded()]).when(award({ bidId: 'bid-8' })).thenThrows('LOT_ALREADY_AWARDED');
+    });
+
+    it('cannot be proposed once the tender is cancelled', () => {
+      spec.given([...evaluating, tenderCancelled]).when(award()).thenThrows('TENDER_CANCELLED');
+    });
+
+    it('cannot be proposed on a tender that was never published', () => {
       spec.given([]).when(award()).thenThrows('TENDER_NOT_FOUND');
     });
   });

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@tendril/shared/ddd';
-import type { EvaluationCriterion, Lot, TenderDocument } from './tender.commands';
+import type { ChallengeOutcome, EvaluationCriterion, Lot, OpenedBid, TenderDocument, TenderDraftContent } from './tender.commands';
 
 export interface TenderPublishedData {
   readonly tenderId: string;
@@ -23,7 +23,104 @@ export interface TenderPublishedData {
   readonly area?: string | null;
   /** Absent on tenders published before documents were recorded. */
   readonly documents?: readonly TenderDocument[];
+  /** Absent unless the tender re-tenders a decommissioned one. */
+  readonly retenderOfTenderId?: string | null;
   readonly publishedAt: string;
+}
+
+/** A tender written but not yet published: editable by its commissioners, invisible to providers. */
+export interface TenderDraftedData extends TenderDraftContent {
+  readonly tenderId: string;
+  readonly organisationId: string;
+  readonly planId: string | null;
+  readonly strandId: string | null;
+  readonly area: string | null;
+  /** The decommissioned tender this drafts a re-tender of, or null. */
+  readonly retenderOfTenderId: string | null;
+  /** Why the system drafted it (the decommissioning rationale), or null for a commissioner's draft. */
+  readonly reason: string | null;
+  readonly draftedAt: string;
+}
+
+export interface TenderDraftRevisedData extends TenderDraftContent {
+  readonly tenderId: string;
+  readonly planId: string | null;
+  readonly strandId: string | null;
+  readonly area: string | null;
+  readonly revisedAt: string;
+}
+
+/** The bidding context opened the bids at the deadline: the tender is under evaluation. */
+export interface EvaluationStartedData {
+  readonly tenderId: string;
+  readonly bids: readonly OpenedBid[];
+  readonly openedAt: string;
+}
+
+/** The bidding context completed a lot's evaluation: the lot is in its final stage, with a ranked winner. */
+export interface LotEvaluatedData {
+  readonly tenderId: string;
+  readonly lotId: string;
+  readonly winnerBidId: string;
+  readonly winnerOrganisationId: string;
+  readonly evidenceRefs: readonly string[];
+  readonly completedAt: string;
+}
+
+/** The commissioner proposed the lot's award; standstill runs until `standstillEndsAt`. */
+export interface AwardProposedData {
+  readonly tenderId: string;
+  readonly organisationId: string;
+  readonly lotId: string;
+  readonly bidId: string;
+  readonly supplierOrganisationId: string;
+  readonly valuePence: number;
+  readonly rationale: string;
+  readonly evidenceRefs: readonly string[];
+  readonly contractStartDate: string;
+  readonly contractEndDate: string;
+  readonly paymentTermsDays: number;
+  /** How the standstill was measured, e.g. `8 working days`. */
+  readonly standstillPeriod: string;
+  readonly proposedAt: string;
+  readonly standstillEndsAt: string;
+}
+
+export interface AwardChallengedData {
+  readonly tenderId: string;
+  readonly lotId: string;
+  readonly challengeId: string;
+  readonly challengerOrganisationId: string;
+  readonly grounds: string;
+  readonly challengedAt: string;
+}
+
+export interface ChallengeResolvedData {
+  readonly tenderId: string;
+  readonly lotId: string;
+  readonly challengeId: string;
+  readonly outcome: ChallengeOutcome;
+  readonly reasoning: string;
+  readonly resolvedAt: string;
+}
+
+/** An upheld challenge voids the proposed award; the lot goes back to evaluation. */
+export interface AwardWithdrawnData {
+  readonly tenderId: string;
+  readonly lotId: string;
+  readonly bidId: string;
+  readonly reason: string;
+  readonly withdrawnAt: string;
+}
+
+export interface TenderDeadlineExtendedData {
+  readonly tenderId: string;
+  readonly previousSubmissionDeadline: string;
+  readonly submissionDeadline: string;
+  readonly previousClarificationDeadline: string;
+  readonly clarificationDeadline: string;
+  readonly reason: string;
+  readonly extendedAt: string;
 }
 
 export interface TenderClosedData {
@@ -45,6 +142,9 @@ export interface LotAwardedData {
   readonly contractEndDate: string;
   readonly paymentTermsDays: number;
   readonly awardedAt: string;
+  /** The plan and strand the lot commissions; absent on awards recorded before lots named strands. */
+  readonly planId?: string | null;
+  readonly strandId?: string | null;
 }
 
 export interface TenderCancelledData {
@@ -92,7 +192,26 @@ export type ClarificationAnswered = DomainEvent<'ClarificationAnswered', Clarifi
 export type TenderDeclaredUnsuccessful = DomainEvent<'TenderDeclaredUnsuccessful', { readonly tenderId: string; readonly reason: string; readonly declaredAt: string }>;
 export type TenderDocumentAmended = DomainEvent<'TenderDocumentAmended', TenderDocumentAmendedData>;
 
+export type TenderDrafted = DomainEvent<'TenderDrafted', TenderDraftedData>;
+export type TenderDraftRevised = DomainEvent<'TenderDraftRevised', TenderDraftRevisedData>;
+export type EvaluationStarted = DomainEvent<'EvaluationStarted', EvaluationStartedData>;
+export type LotEvaluated = DomainEvent<'LotEvaluated', LotEvaluatedData>;
+export type AwardProposed = DomainEvent<'AwardProposed', AwardProposedData>;
+export type AwardChallenged = DomainEvent<'AwardChallenged', AwardChallengedData>;
+export type ChallengeResolved = DomainEvent<'ChallengeResolved', ChallengeResolvedData>;
+export type AwardWithdrawn = DomainEvent<'AwardWithdrawn', AwardWithdrawnData>;
+export type TenderDeadlineExtended = DomainEvent<'TenderDeadlineExtended', TenderDeadlineExtendedData>;
+
 export type TenderEvent =
+  | TenderDrafted
+  | TenderDraftRevised
+  | EvaluationStarted
+  | LotEvaluated
+  | AwardProposed
+  | AwardChallenged
+  | ChallengeResolved
+  | AwardWithdrawn
+  | TenderDeadlineExtended
   | TenderPublished
   | TenderClosed
   | LotAwarded
@@ -103,6 +222,15 @@ export type TenderEvent =
   | TenderDeclaredUnsuccessful;
 
 export const TENDER_EVENT_TYPES: readonly TenderEvent['type'][] = [
+  'TenderDrafted',
+  'TenderDraftRevised',
+  'EvaluationStarted',
+  'LotEvaluated',
+  'AwardProposed',
+  'AwardChallenged',
+  'ChallengeResolved',
+  'AwardWithdrawn',
+  'TenderDeadlineExtended',
   'TenderPublished',
   'TenderClosed',
   'LotAwarded',

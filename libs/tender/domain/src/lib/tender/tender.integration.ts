@@ -20,6 +20,9 @@ export interface PublishedTenderPublished {
     readonly suitableForVcse: boolean;
     readonly reservedParticipation: boolean;
     readonly publishedAt: string;
+    readonly planId: string | null;
+    readonly strandId: string | null;
+    readonly retenderOfTenderId: string | null;
   };
 }
 
@@ -41,6 +44,38 @@ export interface PublishedLotAwarded {
     readonly contractEndDate: string;
     readonly paymentTermsDays: number;
     readonly awardedAt: string;
+    readonly planId: string | null;
+    readonly strandId: string | null;
+  };
+}
+
+export interface PublishedAwardProposed {
+  readonly type: 'tender.award-proposed.v1';
+  readonly data: {
+    readonly tenderId: string;
+    readonly organisationId: string;
+    readonly lotId: string;
+    readonly bidId: string;
+    readonly supplierOrganisationId: string;
+    readonly valuePence: number;
+    readonly proposedAt: string;
+    readonly standstillEndsAt: string;
+  };
+}
+
+export interface PublishedAwardWithdrawn {
+  readonly type: 'tender.award-withdrawn.v1';
+  readonly data: { readonly tenderId: string; readonly lotId: string; readonly bidId: string; readonly reason: string; readonly withdrawnAt: string };
+}
+
+export interface PublishedDeadlineExtended {
+  readonly type: 'tender.deadline-extended.v1';
+  readonly data: {
+    readonly tenderId: string;
+    readonly previousSubmissionDeadline: string;
+    readonly submissionDeadline: string;
+    readonly reason: string;
+    readonly extendedAt: string;
   };
 }
 
@@ -77,6 +112,9 @@ export interface PublishedTenderUnsuccessful {
 }
 
 export type TenderPublishedFact =
+  | PublishedAwardProposed
+  | PublishedAwardWithdrawn
+  | PublishedDeadlineExtended
   | PublishedTenderUnsuccessful
   | PublishedTenderAmended
   | PublishedTenderPublished
@@ -97,13 +135,22 @@ export const toIntegrationEvents = (event: TenderEvent): readonly TenderPublishe
             organisationId: data.organisationId,
             title: data.title,
             category: data.category,
-            lots: data.lots.map(({ lotId, title, estimatedValuePence }) => ({ lotId, title, estimatedValuePence })),
+            lots: data.lots.map(({ lotId, title, estimatedValuePence, strandId, area }) => ({
+              lotId,
+              title,
+              estimatedValuePence,
+              strandId: strandId ?? data.strandId ?? null,
+              area: area ?? data.area ?? null,
+            })),
             criteria: data.criteria.map(({ criterionId, name, kind, weightPercent }) => ({ criterionId, name, kind, weightPercent })),
             submissionDeadline: data.submissionDeadline,
             lightTouchRegime: data.lightTouchRegime,
             suitableForVcse: data.suitableForVcse,
             reservedParticipation: data.reservedParticipation,
             publishedAt: data.publishedAt,
+            planId: data.planId ?? null,
+            strandId: data.strandId ?? null,
+            retenderOfTenderId: data.retenderOfTenderId ?? null,
           },
         },
       ];
@@ -126,6 +173,8 @@ export const toIntegrationEvents = (event: TenderEvent): readonly TenderPublishe
             contractEndDate: data.contractEndDate,
             paymentTermsDays: data.paymentTermsDays,
             awardedAt: data.awardedAt,
+            planId: data.planId ?? null,
+            strandId: data.strandId ?? null,
           },
         },
       ];
@@ -134,9 +183,53 @@ export const toIntegrationEvents = (event: TenderEvent): readonly TenderPublishe
       const { data } = event;
       return [{ type: 'tender.tender-cancelled.v1', data: { tenderId: data.tenderId, reason: data.reason, cancelledAt: data.cancelledAt } }];
     }
-    // A question stays with the tender until answered; only the anonymised answer is published.
+    // A question stays with the tender until answered; only the anonymised answer is published. Drafts,
+    // the bidding facts the tender records and challenges stay inside the context.
     case 'ClarificationAsked':
+    case 'TenderDrafted':
+    case 'TenderDraftRevised':
+    case 'EvaluationStarted':
+    case 'LotEvaluated':
+    case 'AwardChallenged':
+    case 'ChallengeResolved':
       return [];
+    case 'AwardProposed': {
+      const { data } = event;
+      return [
+        {
+          type: 'tender.award-proposed.v1',
+          data: {
+            tenderId: data.tenderId,
+            organisationId: data.organisationId,
+            lotId: data.lotId,
+            bidId: data.bidId,
+            supplierOrganisationId: data.supplierOrganisationId,
+            valuePence: data.valuePence,
+            proposedAt: data.proposedAt,
+            standstillEndsAt: data.standstillEndsAt,
+          },
+        },
+      ];
+    }
+    case 'AwardWithdrawn': {
+      const { data } = event;
+      return [{ type: 'tender.award-withdrawn.v1', data: { tenderId: data.tenderId, lotId: data.lotId, bidId: data.bidId, reason: data.reason, withdrawnAt: data.withdrawnAt } }];
+    }
+    case 'TenderDeadlineExtended': {
+      const { data } = event;
+      return [
+        {
+          type: 'tender.deadline-extended.v1',
+          data: {
+            tenderId: data.tenderId,
+            previousSubmissionDeadline: data.previousSubmissionDeadline,
+            submissionDeadline: data.submissionDeadline,
+            reason: data.reason,
+            extendedAt: data.extendedAt,
+          },
+        },
+      ];
+    }
     case 'TenderDeclaredUnsuccessful':
       return [{ type: 'tender.tender-unsuccessful.v1', data: { ...event.data } }];
     case 'TenderDocumentAmended': {

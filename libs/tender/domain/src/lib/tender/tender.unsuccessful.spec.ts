@@ -68,19 +68,18 @@ describe('A tender with no compliant bid', () => {
       .given([published, closed, unsuccessful])
       .when(
         as({
-          type: 'AwardLot',
+          type: 'ProposeAward',
           data: {
             tenderId: 'tender-1',
             lotId: 'lot-1',
             bidId: 'bid-1',
-            supplierOrganisationId: 'org-x',
             valuePence: 1,
             rationale: 'r',
             evidenceRefs: [],
             contractStartDate: '2026-04-01',
             contractEndDate: '2027-03-31',
             paymentTermsDays: 30,
-            evaluation: null,
+            standstill: { kind: 'working_days', days: 8 },
           },
         }),
       )
