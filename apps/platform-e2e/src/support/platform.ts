@@ -45,7 +45,8 @@ export const startTestPlatform = async (env: Record<string, string> = {}): Promi
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tendril-e2e-'));
   const ports = { gateway: await freePort(), tender: await freePort(), bidding: await freePort(), subcontracting: await freePort() };
   const logs: string[] = [];
-  const platformEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_MS: '200', ...env };
+  // A standstill of seconds, not working days, so stories reach the final award while the test waits.
+  const platformEnv = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_MS: '200', STANDSTILL_PERIOD: '2s', ...env };
   const platform = await startPlatform({
     ports,
     env: platformEnv,

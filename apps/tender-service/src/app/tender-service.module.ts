@@ -24,7 +24,9 @@ import {
   TENDER_AUDIT_QUERY_HANDLERS,
   TENDER_QUERY_HANDLERS,
   TENDER_SCHEDULER_INTERVAL_MS,
+  TENDER_STANDSTILL_PERIOD,
   TenderDeadlineScheduler,
+  TenderReactions,
   TenderReadModel,
 } from '@tendril/tender/application';
 import { CommissioningPlanResolver, OpenDataResolver, TenderAuditResolver, TenderResolver } from '@tendril/tender/graphql';
@@ -60,7 +62,7 @@ export const DEFAULT_PORT = 4001;
 /** The service's read models: what `npm run read-models:rebuild` replays. */
 export const READ_MODEL_PROJECTIONS: Projection[] = [tenderReadModelProjection];
 
-export const tenderProjections = (store: EventStore) => [
+export const tenderProjections = (store: EventStore, reactions: TenderReactions) => [
   ...READ_MODEL_PROJECTIONS,
   reactionProjection(
     integrationPublisher(store, { name: 'tender-integration-events', filter: TENDER_INTEGRATION_SOURCE_FILTER, translate: translateTenderEvent }),
@@ -75,6 +77,7 @@ export const tenderProjections = (store: EventStore) => [
       await integrationPublisher(store, { name: 'plan-integration-events', filter: PLAN_INTEGRATION_SOURCE_FILTER, translate: () => translation }).react(source);
     },
   }),
+  reactionProjection(reactions),
 ];
 
 @Module({
@@ -114,9 +117,11 @@ export const tenderProjections = (store: EventStore) => [
     { provide: CommissioningPlanReadModel, useClass: TypeormCommissioningPlanReadModel },
     TypeormRegisteredProviders,
     { provide: ProviderRegistry, useClass: TenderProviderRegistry },
-    ...projectorsProviders(tenderProjections),
+    TenderReactions,
+    ...projectorsProviders(tenderProjections, [TenderReactions]),
     { provide: TENDER_PROJECTION_PROGRESS, inject: [PROJECTORS], useFactory: waitForProjectors },
     { provide: TENDER_SCHEDULER_INTERVAL_MS, inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => config.schedulerIntervalMs },
+    { provide: TENDER_STANDSTILL_PERIOD, inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => config.standstillPeriod },
     TenderDeadlineScheduler,
   ],
 })

@@ -11,3 +11,4 @@ export * from './lib/commissioning-plan-queries';
 export * from './lib/provider-interest.handlers';
 export * from './lib/tender-document-store.port';
 export * from './lib/tender-audit.queries';
+export * from './lib/tender.reactions';

@@ -3,6 +3,21 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 import * as path from 'node:path';
 
+const STANDSTILL_PATTERN = /^(?:([1-9]|[12][0-9]|30)wd|([1-9][0-9]{0,6})s)$/;
+
+/** The standstill after a proposed award: working days in England and Wales, or seconds for tests and demonstrations. */
+export type StandstillPeriodConfig = { readonly kind: 'working_days'; readonly days: number } | { readonly kind: 'seconds'; readonly seconds: number };
+
+export const DEFAULT_STANDSTILL_PERIOD: StandstillPeriodConfig = { kind: 'working_days', days: 8 };
+
+/** Reads a validated `STANDSTILL_PERIOD` value (`8wd`, `30s`). */
+export const parseStandstillPeriod = (value: string | undefined): StandstillPeriodConfig => {
+  if (value === undefined || value === '') return DEFAULT_STANDSTILL_PERIOD;
+  const match = STANDSTILL_PATTERN.exec(value);
+  if (!match) throw new InvalidConfigurationError([`STANDSTILL_PERIOD=${JSON.stringify(value)}: not a standstill period`]);
+  return match[1] !== undefined ? { kind: 'working_days', days: Number(match[1]) } : { kind: 'seconds', seconds: Number(match[2]) };
+};
+
 /** Environment every Tendril service reads. Validated at start; a bad value stops the process with a readable message. */
 export class PlatformEnvironment {
   @IsOptional()
@@ -68,6 +83,13 @@ export class PlatformEnvironment {
   @Min(1024)
   @Max(100 * 1024 * 1024)
   MAX_ATTACHMENT_BYTES?: number;
+
+  /** How long the standstill after a proposed award lasts: `8wd` (working days, England and Wales) or, for tests and demonstrations, `30s`. */
+  @IsOptional()
+  @Matches(STANDSTILL_PATTERN, {
+    message: 'STANDSTILL_PERIOD must be whole working days from 1 to 30 written like "8wd", or whole seconds written like "30s" (tests and demonstrations only)',
+  })
+  STANDSTILL_PERIOD?: string;
 }
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -89,6 +111,7 @@ export interface PlatformConfig {
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   readonly schedulerIntervalMs: number;
   readonly maxAttachmentBytes: number;
+  readonly standstillPeriod: StandstillPeriodConfig;
 }
 
 export class InvalidConfigurationError extends Error {
@@ -134,6 +157,7 @@ export const resolvePlatformConfig = (
     logLevel: env.LOG_LEVEL ?? 'log',
     schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS ?? 1000,
     maxAttachmentBytes: env.MAX_ATTACHMENT_BYTES ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+    standstillPeriod: parseStandstillPeriod(env.STANDSTILL_PERIOD),
   };
 };
 

@@ -1,5 +1,5 @@
 import type { RequestContext } from '@tendril/shared/ddd';
-import type { AnswerClarificationData, AwardLotData, CancelTenderData, PublishTenderData, TenderDocumentKind } from '@tendril/tender/domain';
+import type { AnswerClarificationData, AwardLotData, CancelTenderData, ChallengeOutcome, PublishTenderData, TenderDocumentKind, TenderDraftContent } from '@tendril/tender/domain';
 
 /** The plan strand a tender is for, as the commissioner names it; the handler looks up the rest. */
 export interface StrandRef {
@@ -25,11 +25,63 @@ export class PublishTenderCommand {
   ) {}
 }
 
+/** Proposes the award of a lot; the standstill period comes from the platform's configuration. */
 export class AwardLotCommand {
   constructor(
-    readonly input: Omit<AwardLotData, 'supplierOrganisationId' | 'evaluation'>,
+    readonly input: Omit<AwardLotData, 'standstill'>,
     readonly context: RequestContext,
   ) {}
+}
+
+/** A draft as the commissioner writes it: documents uploaded, the plan strand named. */
+export type DraftInput = Omit<TenderDraftContent, 'documents'> & {
+  readonly strand: StrandRef | null;
+  readonly documents: readonly DocumentUpload[];
+};
+
+export class DraftTenderCommand {
+  constructor(
+    readonly input: DraftInput & { readonly organisationId: string },
+    readonly context: RequestContext,
+  ) {}
+}
+
+export class ReviseTenderDraftCommand {
+  constructor(
+    readonly input: DraftInput & { readonly tenderId: string },
+    readonly context: RequestContext,
+  ) {}
+}
+
+export class PublishTenderDraftCommand {
+  constructor(
+    readonly input: { readonly tenderId: string },
+    readonly context: RequestContext,
+  ) {}
+}
+
+/** A bidder's challenge to a proposed award; its id is assigned by the handler. */
+export class ChallengeAwardCommand {
+  constructor(
+    readonly input: { readonly tenderId: string; readonly lotId: string; readonly grounds: string },
+    readonly context: RequestContext,
+  ) {}
+}
+
+export class ResolveChallengeCommand {
+  constructor(
+    readonly input: { readonly tenderId: string; readonly challengeId: string; readonly outcome: ChallengeOutcome; readonly reasoning: string },
+    readonly context: RequestContext,
+  ) {}
+}
+
+export interface ChallengeCommandResult extends TenderCommandResult {
+  readonly challengeId: string;
+}
+
+/** The scheduler's tick: makes final every award whose standstill ended unchallenged. */
+export class FinaliseDueAwardsCommand {
+  constructor(readonly now: Date) {}
 }
 
 export class CancelTenderCommand {
@@ -61,7 +113,15 @@ export interface ClarificationCommandResult extends TenderCommandResult {
 
 export class AmendTenderDocumentCommand {
   constructor(
-    readonly input: { readonly tenderId: string; readonly documentId: string; readonly content: string; readonly summary: string },
+    readonly input: {
+      readonly tenderId: string;
+      /** With `content`: the document that changes; null when the amendment only moves deadlines. */
+      readonly documentId: string | null;
+      readonly content: string | null;
+      readonly summary: string;
+      readonly submissionDeadline: string | null;
+      readonly clarificationDeadline: string | null;
+    },
     readonly context: RequestContext,
   ) {}
 }

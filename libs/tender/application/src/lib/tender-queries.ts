@@ -5,8 +5,16 @@ import type { TenderStatus } from '@tendril/tender/domain';
 import { type AuditEntryView, type ClarificationView, type LotEvaluationView, type TenderListFilter, type TenderPage, TenderReadModel, type TenderView } from './tender-read-model.port';
 
 export class GetTenderQuery {
-  constructor(readonly tenderId: string) {}
+  constructor(
+    readonly tenderId: string,
+    readonly reader: Actor | null = null,
+  ) {}
 }
+
+/** A draft is its council's working paper: its commissioners, auditors and admins see it; nobody else learns it exists. */
+export const maySeeTender = (tender: Pick<TenderView, 'organisationId' | 'publishedAt'>, reader: Actor | null): boolean =>
+  tender.publishedAt !== null ||
+  (reader !== null && (reader.role === 'auditor' || reader.role === 'admin' || (reader.role === 'commissioner' && reader.organisationId === tender.organisationId)));
 
 export class ListTendersQuery {
   constructor(readonly filter: TenderListFilter) {}
@@ -37,8 +45,9 @@ export class TenderClarificationsHandler implements IQueryHandler<TenderClarific
 @QueryHandler(GetTenderQuery)
 export class GetTenderHandler implements IQueryHandler<GetTenderQuery, TenderView | null> {
   constructor(private readonly readModel: TenderReadModel) {}
-  execute({ tenderId }: GetTenderQuery) {
-    return this.readModel.findTender(tenderId);
+  async execute({ tenderId, reader }: GetTenderQuery) {
+    const tender = await this.readModel.findTender(tenderId);
+    return tender && maySeeTender(tender, reader) ? tender : null;
   }
 }
 

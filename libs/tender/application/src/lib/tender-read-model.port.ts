@@ -1,5 +1,5 @@
 import type { Actor } from '@tendril/shared/event-store';
-import type { Lot, EvaluationCriterion, TenderStatus } from '@tendril/tender/domain';
+import type { ChallengeOutcome, EvaluationCriterion, Lot, LotStage, TenderStatus } from '@tendril/tender/domain';
 
 export interface LotAwardView {
   readonly bidId: string;
@@ -10,6 +10,41 @@ export interface LotAwardView {
   readonly awardedAt: string;
 }
 
+/** A proposed award in standstill (or suspended by a challenge). */
+export interface ProposedAwardView {
+  readonly bidId: string;
+  readonly supplierOrganisationId: string;
+  readonly valuePence: number;
+  readonly rationale: string;
+  readonly proposedAt: string;
+  readonly standstillEndsAt: string;
+}
+
+export interface ChallengeView {
+  readonly challengeId: string;
+  readonly lotId: string;
+  readonly challengerOrganisationId: string;
+  readonly grounds: string;
+  readonly challengedAt: string;
+  readonly outcome: ChallengeOutcome | null;
+  readonly reasoning: string | null;
+  readonly resolvedAt: string | null;
+}
+
+export interface DeadlineExtensionView {
+  readonly previousSubmissionDeadline: string;
+  readonly submissionDeadline: string;
+  readonly clarificationDeadline: string;
+  readonly reason: string;
+  readonly extendedAt: string;
+}
+
+export type TenderLotView = Lot & {
+  readonly stage: LotStage;
+  readonly proposal: ProposedAwardView | null;
+  readonly award: LotAwardView | null;
+};
+
 export interface TenderView {
   readonly tenderId: string;
   readonly organisationId: string;
@@ -17,8 +52,9 @@ export interface TenderView {
   readonly description: string;
   readonly category: string;
   readonly status: TenderStatus;
-  readonly submissionDeadline: string;
-  readonly clarificationDeadline: string;
+  /** Null only on a draft that has no deadline yet. */
+  readonly submissionDeadline: string | null;
+  readonly clarificationDeadline: string | null;
   /** The commissioning plan and strand the tender belongs to, or null outside a plan. */
   readonly planId: string | null;
   readonly strandId: string | null;
@@ -28,12 +64,18 @@ export interface TenderView {
   readonly amendments: readonly { readonly documentId: string; readonly previousContentHash: string; readonly contentHash: string; readonly summary: string; readonly amendedAt: string }[];
   /** The sum of the lots' estimates. */
   readonly totalEstimatedValuePence: number;
-  readonly lots: readonly (Lot & { readonly award: LotAwardView | null })[];
+  readonly lots: readonly TenderLotView[];
   readonly criteria: readonly EvaluationCriterion[];
   readonly lightTouchRegime: boolean;
   readonly suitableForVcse: boolean;
   readonly reservedParticipation: boolean;
-  readonly publishedAt: string;
+  /** Null while a draft. */
+  readonly publishedAt: string | null;
+  readonly draftedAt: string | null;
+  /** The decommissioned tender this one re-tenders, or null. */
+  readonly retenderOfTenderId: string | null;
+  readonly deadlineExtensions: readonly DeadlineExtensionView[];
+  readonly challenges: readonly ChallengeView[];
   readonly closedAt: string | null;
   readonly cancelledAt: string | null;
   readonly cancellationReason: string | null;
@@ -48,6 +90,8 @@ export interface TenderPage {
 
 export interface TenderListFilter {
   readonly status?: TenderStatus;
+  /** Drafts are listed only for this organisation (its commissioners); null lists no drafts. */
+  readonly draftsOf?: string | null;
   readonly organisationId?: string;
   /** Tenders of one commissioning plan (and, with `strandId`, one strand). */
   readonly planId?: string;
@@ -117,6 +161,8 @@ export abstract class TenderReadModel {
   /** Open tenders whose submission deadline is at or before `now`. */
   abstract findTendersDueForClosing(now: Date): Promise<readonly { tenderId: string }[]>;
   abstract findOpenedBid(tenderId: string, bidId: string): Promise<OpenedBidView | null>;
+  /** Proposed awards whose standstill ended at or before `now` with no challenge open. */
+  abstract findAwardsDueForFinalising(now: Date): Promise<readonly { tenderId: string; lotId: string; standstillEndsAt: string }[]>;
   /** The categories an organisation registered interest in, alphabetically. */
   abstract interestCategories(organisationId: string): Promise<readonly string[]>;
   abstract findLotEvaluation(tenderId: string, lotId: string): Promise<LotEvaluationView | null>;

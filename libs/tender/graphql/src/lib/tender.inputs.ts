@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsDate, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { CriterionKindGql } from './tender.models';
+import { ChallengeOutcomeGql, CriterionKindGql } from './tender.models';
 
 @InputType()
 export class LotInput {
@@ -13,6 +13,18 @@ export class LotInput {
   @Field() @IsString() @Length(1, 300) title!: string;
 
   @Field(() => Int) @IsInt() @Min(0) estimatedValuePence!: number;
+
+  @Field(() => ID, { nullable: true, description: "A strand of the tender's plan this lot commissions (not an in-house one)" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  strandId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The area the lot covers' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  area?: string | null;
 }
 
 @InputType()
@@ -31,12 +43,23 @@ export class TenderDocumentInput {
   @Field({ description: 'The document text; stored by its SHA-256' }) @IsString() @Length(0, 1_000_000) content!: string;
 }
 
-@InputType()
+@InputType({ description: 'A change to an open tender: a document, a later deadline, or both' })
 export class AmendTenderDocumentInput {
   @Field(() => ID) @IsString() tenderId!: string;
-  @Field(() => ID) @IsString() documentId!: string;
-  @Field({ description: 'The new document text' }) @IsString() @Length(0, 1_000_000) content!: string;
+  @Field(() => ID, { nullable: true, description: 'The document that changes (with content); omit to only extend the deadline' })
+  @IsOptional()
+  @IsString()
+  documentId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The new document text' }) @IsOptional() @IsString() @Length(0, 1_000_000) content?: string | null;
   @Field({ description: 'What changed, as every provider will read it' }) @IsString() @Length(0, 20000) summary!: string;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'A later submission deadline; every interested provider is told' })
+  @IsOptional()
+  @IsDate()
+  submissionDeadline?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'A later clarification deadline' })
+  @IsOptional()
+  @IsDate()
+  clarificationDeadline?: Date | null;
 }
 
 @InputType()
@@ -122,4 +145,58 @@ export class AnswerClarificationInput {
   @Field(() => ID) @IsString() tenderId!: string;
   @Field(() => ID) @IsString() questionId!: string;
   @Field({ description: 'Published to every provider with the asker anonymised' }) @IsString() @Length(0, 20000) answer!: string;
+}
+
+@InputType({ description: 'A tender as drafted: editable until published; weights and deadline are checked at publication' })
+export class DraftTenderInput {
+  @Field() @IsString() @Length(1, 300) title!: string;
+  @Field({ defaultValue: '' }) @IsString() @Length(0, 20000) description!: string;
+  @Field() @IsString() @Length(1, 120) category!: string;
+
+  @Field(() => [LotInput], { defaultValue: [] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => LotInput)
+  lots!: LotInput[];
+
+  @Field(() => [CriterionInput], { defaultValue: [] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CriterionInput)
+  criteria!: CriterionInput[];
+
+  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate() submissionDeadline?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate() clarificationDeadline?: Date | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() planId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() strandId?: string | null;
+
+  @Field(() => [TenderDocumentInput], { defaultValue: [] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => TenderDocumentInput)
+  documents!: TenderDocumentInput[];
+
+  @Field({ defaultValue: false }) @IsBoolean() lightTouchRegime!: boolean;
+  @Field({ defaultValue: false }) @IsBoolean() suitableForVcse!: boolean;
+  @Field({ defaultValue: false }) @IsBoolean() reservedParticipation!: boolean;
+}
+
+@InputType()
+export class ReviseTenderDraftInput extends DraftTenderInput {
+  @Field(() => ID) @IsString() tenderId!: string;
+}
+
+@InputType()
+export class ChallengeAwardInput {
+  @Field(() => ID) @IsString() tenderId!: string;
+  @Field(() => ID) @IsString() lotId!: string;
+  @Field({ description: 'Why the proposed award is wrong' }) @IsString() @Length(0, 20000) grounds!: string;
+}
+
+@InputType()
+export class ResolveChallengeInput {
+  @Field(() => ID) @IsString() tenderId!: string;
+  @Field(() => ID) @IsString() challengeId!: string;
+  @Field(() => ChallengeOutcomeGql) @IsIn(Object.values(ChallengeOutcomeGql)) outcome!: ChallengeOutcomeGql;
+  @Field({ description: 'The written reasoning, shown to the challenger and auditors' }) @IsString() @Length(0, 20000) reasoning!: string;
 }

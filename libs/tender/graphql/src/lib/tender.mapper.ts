@@ -1,15 +1,35 @@
-import type { AuditEntryView, ClarificationView, TenderView } from '@tendril/tender/application';
-import { type AuditEntryModel, type ClarificationModel, type CriterionKindGql, type TenderModel, TenderStatusGql } from './tender.models';
+import type { Actor } from '@tendril/shared/event-store';
+import type { AuditEntryView, ChallengeView, ClarificationView, TenderView } from '@tendril/tender/application';
+import { type AuditEntryModel, ChallengeOutcomeGql, type ChallengeModel, type ClarificationModel, type CriterionKindGql, LotStageGql, type TenderModel, TenderStatusGql } from './tender.models';
 
-export const toTenderModel = (view: TenderView): TenderModel => ({
+const date = (value: string | null): Date | null => (value === null ? null : new Date(value));
+
+/** Challenges name the challenger only to those who oversee the tender; a bidder sees its own challenges. */
+const visibleChallenges = (view: TenderView, reader: Actor | null): ChallengeModel[] => {
+  const oversees = reader !== null && (reader.role === 'auditor' || reader.role === 'admin' || (reader.role === 'commissioner' && reader.organisationId === view.organisationId));
+  return view.challenges
+    .filter((challenge: ChallengeView) => oversees || (reader?.organisationId !== null && reader?.organisationId === challenge.challengerOrganisationId))
+    .map((challenge) => ({
+      id: challenge.challengeId,
+      lotId: challenge.lotId,
+      challengerOrganisationId: challenge.challengerOrganisationId,
+      grounds: challenge.grounds,
+      challengedAt: new Date(challenge.challengedAt),
+      outcome: challenge.outcome === null ? null : ChallengeOutcomeGql[challenge.outcome],
+      reasoning: challenge.reasoning,
+      resolvedAt: date(challenge.resolvedAt),
+    }));
+};
+
+export const toTenderModel = (view: TenderView, reader: Actor | null = null): TenderModel => ({
   id: view.tenderId,
   organisationId: view.organisationId,
   title: view.title,
   description: view.description,
   category: view.category,
   status: TenderStatusGql[view.status],
-  submissionDeadline: new Date(view.submissionDeadline),
-  clarificationDeadline: new Date(view.clarificationDeadline),
+  submissionDeadline: date(view.submissionDeadline),
+  clarificationDeadline: date(view.clarificationDeadline),
   planId: view.planId,
   strandId: view.strandId,
   area: view.area,
@@ -20,6 +40,12 @@ export const toTenderModel = (view: TenderView): TenderModel => ({
     lotId: lot.lotId,
     title: lot.title,
     estimatedValuePence: lot.estimatedValuePence,
+    strandId: lot.strandId ?? null,
+    area: lot.area ?? null,
+    stage: LotStageGql[lot.stage],
+    proposedAward: lot.proposal
+      ? { ...lot.proposal, proposedAt: new Date(lot.proposal.proposedAt), standstillEndsAt: new Date(lot.proposal.standstillEndsAt) }
+      : null,
     award: lot.award
       ? { ...lot.award, evidenceRefs: [...lot.award.evidenceRefs], awardedAt: new Date(lot.award.awardedAt) }
       : null,
@@ -28,7 +54,17 @@ export const toTenderModel = (view: TenderView): TenderModel => ({
   lightTouchRegime: view.lightTouchRegime,
   suitableForVcse: view.suitableForVcse,
   reservedParticipation: view.reservedParticipation,
-  publishedAt: new Date(view.publishedAt),
+  publishedAt: date(view.publishedAt),
+  draftedAt: date(view.draftedAt),
+  retenderOfTenderId: view.retenderOfTenderId,
+  deadlineExtensions: view.deadlineExtensions.map((extension) => ({
+    ...extension,
+    previousSubmissionDeadline: new Date(extension.previousSubmissionDeadline),
+    submissionDeadline: new Date(extension.submissionDeadline),
+    clarificationDeadline: new Date(extension.clarificationDeadline),
+    extendedAt: new Date(extension.extendedAt),
+  })),
+  challenges: visibleChallenges(view, reader),
   closedAt: view.closedAt ? new Date(view.closedAt) : null,
   cancelledAt: view.cancelledAt ? new Date(view.cancelledAt) : null,
   cancellationReason: view.cancellationReason,

@@ -1,13 +1,36 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum TenderStatusGql {
+  draft = 'draft',
   open = 'open',
   closed = 'closed',
+  under_evaluation = 'under_evaluation',
+  final_stage = 'final_stage',
+  standstill = 'standstill',
   awarded = 'awarded',
   cancelled = 'cancelled',
   unsuccessful = 'unsuccessful',
 }
-registerEnumType(TenderStatusGql, { name: 'TenderStatus' });
+registerEnumType(TenderStatusGql, {
+  name: 'TenderStatus',
+  description: 'draft -> open -> closed -> under_evaluation (bids opened) -> final_stage (evaluated) -> standstill (award proposed) -> awarded; or cancelled / unsuccessful',
+});
+
+export enum LotStageGql {
+  bidding = 'bidding',
+  under_evaluation = 'under_evaluation',
+  final_stage = 'final_stage',
+  standstill = 'standstill',
+  challenged = 'challenged',
+  awarded = 'awarded',
+}
+registerEnumType(LotStageGql, { name: 'LotStage', description: 'Where one lot stands; lots are awarded separately' });
+
+export enum ChallengeOutcomeGql {
+  upheld = 'upheld',
+  dismissed = 'dismissed',
+}
+registerEnumType(ChallengeOutcomeGql, { name: 'ChallengeOutcome' });
 
 export enum CriterionKindGql {
   quality = 'quality',
@@ -27,12 +50,47 @@ export class LotAwardModel {
   @Field(() => GraphQLISODateTime) awardedAt!: Date;
 }
 
+@ObjectType('ProposedAward', { description: 'An award in standstill: final when the standstill ends unless a challenge is upheld' })
+export class ProposedAwardModel {
+  @Field(() => ID) bidId!: string;
+  @Field(() => ID) supplierOrganisationId!: string;
+  @Field(() => Int, { description: 'Contract value in pence' }) valuePence!: number;
+  @Field() rationale!: string;
+  @Field(() => GraphQLISODateTime) proposedAt!: Date;
+  @Field(() => GraphQLISODateTime) standstillEndsAt!: Date;
+}
+
 @ObjectType('Lot')
 export class LotModel {
   @Field(() => ID) lotId!: string;
   @Field() title!: string;
   @Field(() => Int) estimatedValuePence!: number;
-  @Field(() => LotAwardModel, { nullable: true }) award!: LotAwardModel | null;
+  @Field(() => ID, { nullable: true, description: "The plan strand the lot commissions, when it names one of the tender's plan" }) strandId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The area the lot covers' }) area!: string | null;
+  @Field(() => LotStageGql) stage!: LotStageGql;
+  @Field(() => ProposedAwardModel, { nullable: true, description: 'The award in standstill, while it is' }) proposedAward!: ProposedAwardModel | null;
+  @Field(() => LotAwardModel, { nullable: true, description: 'The final award, once the standstill has ended' }) award!: LotAwardModel | null;
+}
+
+@ObjectType('AwardChallenge', { description: 'A challenge to a proposed award; the challenger is named to the commissioners, auditors and the challenger only' })
+export class ChallengeModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) lotId!: string;
+  @Field(() => ID, { nullable: true }) challengerOrganisationId!: string | null;
+  @Field() grounds!: string;
+  @Field(() => GraphQLISODateTime) challengedAt!: Date;
+  @Field(() => ChallengeOutcomeGql, { nullable: true }) outcome!: ChallengeOutcomeGql | null;
+  @Field(() => String, { nullable: true }) reasoning!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt!: Date | null;
+}
+
+@ObjectType('DeadlineExtension', { description: 'An amendment that moved the deadline later' })
+export class DeadlineExtensionModel {
+  @Field(() => GraphQLISODateTime) previousSubmissionDeadline!: Date;
+  @Field(() => GraphQLISODateTime) submissionDeadline!: Date;
+  @Field(() => GraphQLISODateTime) clarificationDeadline!: Date;
+  @Field() reason!: string;
+  @Field(() => GraphQLISODateTime) extendedAt!: Date;
 }
 
 @ObjectType('EvaluationCriterion')
@@ -68,8 +126,8 @@ export class TenderModel {
   @Field() description!: string;
   @Field() category!: string;
   @Field(() => TenderStatusGql) status!: TenderStatusGql;
-  @Field(() => GraphQLISODateTime) submissionDeadline!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'Providers may ask clarification questions until then' }) clarificationDeadline!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Null only on a draft with no deadline yet' }) submissionDeadline!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Providers may ask clarification questions until then' }) clarificationDeadline!: Date | null;
   @Field(() => ID, { nullable: true, description: 'The commissioning plan it belongs to' }) planId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The plan strand it commissions' }) strandId!: string | null;
   @Field(() => String, { nullable: true, description: "The plan strand's locality" }) area!: string | null;
@@ -81,7 +139,12 @@ export class TenderModel {
   @Field() lightTouchRegime!: boolean;
   @Field() suitableForVcse!: boolean;
   @Field() reservedParticipation!: boolean;
-  @Field(() => GraphQLISODateTime) publishedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Null while a draft' }) publishedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was drafted, if it was' }) draftedAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'The decommissioned tender this one re-tenders' }) retenderOfTenderId!: string | null;
+  @Field(() => [DeadlineExtensionModel], { description: 'Every deadline extension, oldest first' }) deadlineExtensions!: DeadlineExtensionModel[];
+  @Field(() => [ChallengeModel], { description: "Challenges to proposed awards you may see: all for the tender's commissioners and auditors, your own otherwise" })
+  challenges!: ChallengeModel[];
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the tender was cancelled or declared unsuccessful' }) cancelledAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'Why it was cancelled or declared unsuccessful' }) cancellationReason!: string | null;

@@ -19,6 +19,13 @@ import {
   TenderClarificationsQuery,
   AwardLotCommand,
   CancelTenderCommand,
+  ChallengeAwardCommand,
+  type ChallengeCommandResult,
+  type DraftInput,
+  DraftTenderCommand,
+  PublishTenderDraftCommand,
+  ResolveChallengeCommand,
+  ReviseTenderDraftCommand,
   GetTenderQuery,
   ListTendersQuery,
   PublishTenderCommand,
@@ -29,9 +36,47 @@ import {
   type TenderPage,
   type TenderView,
 } from '@tendril/tender/application';
-import { AmendTenderDocumentInput, AnswerClarificationInput, AskClarificationInput, AwardLotInput, CancelTenderInput, PublishTenderInput } from './tender.inputs';
+import {
+  AmendTenderDocumentInput,
+  AnswerClarificationInput,
+  AskClarificationInput,
+  AwardLotInput,
+  CancelTenderInput,
+  ChallengeAwardInput,
+  DraftTenderInput,
+  LotInput,
+  PublishTenderInput,
+  ResolveChallengeInput,
+  ReviseTenderDraftInput,
+} from './tender.inputs';
 import { toAuditEntryModel, toClarificationModel, toTenderModel } from './tender.mapper';
 import { AuditEntryModel, ClarificationModel, LotEvaluationModel, TenderConnectionModel, TenderModel, TenderStatusGql } from './tender.models';
+
+const lotOf = ({ lotId, title, estimatedValuePence, strandId, area }: LotInput) => ({
+  lotId,
+  title,
+  estimatedValuePence,
+  ...(strandId ? { strandId } : {}),
+  ...(area ? { area } : {}),
+});
+
+const draftInputOf = (input: DraftTenderInput): DraftInput => {
+  if (Boolean(input.planId) !== Boolean(input.strandId)) throw new ApiError('BAD_USER_INPUT', 'Name both the plan and the strand, or neither');
+  return {
+    title: input.title,
+    description: input.description,
+    category: input.category,
+    lots: input.lots.map(lotOf),
+    criteria: input.criteria.map(({ criterionId, name, kind, weightPercent }) => ({ criterionId, name, kind, weightPercent })),
+    submissionDeadline: input.submissionDeadline ? input.submissionDeadline.toISOString() : null,
+    clarificationDeadline: input.clarificationDeadline ? input.clarificationDeadline.toISOString() : null,
+    lightTouchRegime: input.lightTouchRegime,
+    suitableForVcse: input.suitableForVcse,
+    reservedParticipation: input.reservedParticipation,
+    strand: input.planId && input.strandId ? { planId: input.planId, strandId: input.strandId } : null,
+    documents: input.documents.map(({ documentId, kind, title, content }) => ({ documentId, kind, title, content })),
+  };
+};
 
 const IDEMPOTENCY_KEY_DESCRIPTION = 'A unique key per intended change (a UUID): a retry with the same key returns the first result and changes nothing';
 
@@ -44,10 +89,10 @@ export class TenderResolver {
     private readonly documents: TenderDocumentStore,
   ) {}
 
-  @Query(() => TenderModel, { nullable: true, description: 'A published tender; any signed-in user may read it' })
-  async tender(@Args('id', { type: () => ID }) id: string): Promise<TenderModel | null> {
-    const view = await this.queries.execute<GetTenderQuery, TenderView | null>(new GetTenderQuery(id));
-    return view ? toTenderModel(view) : null;
+  @Query(() => TenderModel, { nullable: true, description: "A published tender, which any signed-in user may read, or a draft of your own council's" })
+  async tender(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<TenderModel | null> {
+    const view = await this.queries.execute<GetTenderQuery, TenderView | null>(new GetTenderQuery(id, actor));
+    return view ? toTenderModel(view, actor) : null;
   }
 
   @Query(() => TenderConnectionModel, { description: 'Tenders, newest first, paginated with cursors; every filter is optional and they combine' })
@@ -64,6 +109,7 @@ export class TenderResolver {
     @Args('deadlineTo', { type: () => GraphQLISODateTime, nullable: true }) deadlineTo: Date | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentActor() actor: Actor,
   ): Promise<TenderConnectionModel> {
     if (first < 1 || first > 100) throw new ApiError('BAD_USER_INPUT', '`first` must be between 1 and 100');
     let page: TenderPage;
@@ -72,6 +118,8 @@ export class TenderResolver {
         new ListTendersQuery({
           first,
           after,
+          // A council's commissioners see its drafts among its tenders; nobody else does.
+          draftsOf: actor.role === 'commissioner' ? actor.organisationId : null,
           ...(status ? { status } : {}),
           ...(organisationId ? { organisationId } : {}),
           ...(planId ? { planId } : {}),
@@ -88,7 +136,7 @@ export class TenderResolver {
       if (error instanceof RangeError) throw new ApiError('BAD_USER_INPUT', error.message);
       throw error;
     }
-    return { nodes: page.items.map(toTenderModel), endCursor: page.endCursor, hasNextPage: page.hasNextPage };
+    return { nodes: page.items.map((view) => toTenderModel(view, actor)), endCursor: page.endCursor, hasNextPage: page.hasNextPage };
   }
 
   @Query(() => [AuditEntryModel], { description: "The tender's history in log order: who did what, when (auditors and the tender's commissioners)" })
@@ -119,7 +167,7 @@ export class TenderResolver {
             title: input.title,
             description: input.description,
             category: input.category,
-            lots: input.lots.map(({ lotId, title, estimatedValuePence }) => ({ lotId, title, estimatedValuePence })),
+            lots: input.lots.map(lotOf),
             criteria: input.criteria.map(({ criterionId, name, kind, weightPercent }) => ({ criterionId, name, kind, weightPercent })),
             submissionDeadline: input.submissionDeadline.toISOString(),
             clarificationDeadline: input.clarificationDeadline ? input.clarificationDeadline.toISOString() : null,
@@ -132,10 +180,93 @@ export class TenderResolver {
           context,
         ),
     );
-    return this.readBack(result);
+    return this.readBack(result, actor);
   }
 
-  @Mutation(() => TenderModel, { description: 'Award one lot of a closed tender to an opened bid, with a written rationale' })
+  @Mutation(() => TenderModel, { description: "Draft a tender for your council: editable, seen only by its commissioners until published" })
+  @Roles('commissioner')
+  async draftTender(
+    @Args('input') input: DraftTenderInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<TenderModel> {
+    if (!actor.organisationId) throw new ApiError('FORBIDDEN', 'A commissioner must belong to a council to draft tenders');
+    const organisationId = actor.organisationId;
+    const draft = draftInputOf(input);
+    const result = await this.commands.send<TenderCommandResult>(
+      { operation: 'draftTender', idempotencyKey, actor, input, req },
+      (context) => new DraftTenderCommand({ ...draft, organisationId }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => TenderModel, { description: 'Replace what a draft says (it stays a draft)' })
+  @Roles('commissioner')
+  async reviseTenderDraft(
+    @Args('input') input: ReviseTenderDraftInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<TenderModel> {
+    const draft = draftInputOf(input);
+    const result = await this.commands.send<TenderCommandResult>(
+      { operation: 'reviseTenderDraft', idempotencyKey, actor, input, req },
+      (context) => new ReviseTenderDraftCommand({ ...draft, tenderId: input.tenderId }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => TenderModel, { description: 'Publish a draft: every rule of publication applies (weights sum to 100, a future deadline, a released strand)' })
+  @Roles('commissioner')
+  async publishTenderDraft(
+    @Args('tenderId', { type: () => ID }) tenderId: string,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<TenderModel> {
+    const result = await this.commands.send<TenderCommandResult>(
+      { operation: 'publishTenderDraft', idempotencyKey, actor, input: { tenderId }, req },
+      (context) => new PublishTenderDraftCommand({ tenderId }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => TenderModel, {
+    description: 'Challenge the proposed award of a lot you bid for, during its standstill: the award waits until the commissioner resolves it',
+  })
+  @Roles('provider', 'prime')
+  async challengeAward(
+    @Args('input') input: ChallengeAwardInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<TenderModel> {
+    const result = await this.commands.send<ChallengeCommandResult>(
+      { operation: 'challengeAward', idempotencyKey, actor, input, req },
+      (context) => new ChallengeAwardCommand({ tenderId: input.tenderId, lotId: input.lotId, grounds: input.grounds }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => TenderModel, { description: 'Resolve a challenge: upheld sends the lot back to evaluation; dismissed lets the award proceed' })
+  @Roles('commissioner')
+  async resolveChallenge(
+    @Args('input') input: ResolveChallengeInput,
+    @Args('idempotencyKey', { description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey: string,
+    @CurrentActor() actor: Actor,
+    @Context() { req }: GraphqlContext,
+  ): Promise<TenderModel> {
+    const result = await this.commands.send<ChallengeCommandResult>(
+      { operation: 'resolveChallenge', idempotencyKey, actor, input, req },
+      (context) => new ResolveChallengeCommand({ tenderId: input.tenderId, challengeId: input.challengeId, outcome: input.outcome, reasoning: input.reasoning }, context),
+    );
+    return this.readBack(result, actor);
+  }
+
+  @Mutation(() => TenderModel, {
+    description: 'Propose the award of one lot to an opened bid, with a written rationale; it becomes final when the standstill ends unchallenged',
+  })
   @Roles('commissioner')
   async awardLot(
     @Args('input') input: AwardLotInput,
@@ -147,7 +278,7 @@ export class TenderResolver {
       { operation: 'awardLot', idempotencyKey, actor, input, req },
       (context) => new AwardLotCommand({ ...input, evidenceRefs: [...input.evidenceRefs] }, context),
     );
-    return this.readBack(result);
+    return this.readBack(result, actor);
   }
 
   @Mutation(() => TenderModel, { description: 'Cancel a tender before any award, with a reason' })
@@ -162,7 +293,7 @@ export class TenderResolver {
       { operation: 'cancelTender', idempotencyKey, actor, input, req },
       (context) => new CancelTenderCommand({ tenderId: input.tenderId, reason: input.reason }, context),
     );
-    return this.readBack(result);
+    return this.readBack(result, actor);
   }
 
   @Mutation(() => TenderModel, { description: 'End a closed tender without an award (no compliant bid), with the reason' })
@@ -177,7 +308,7 @@ export class TenderResolver {
       { operation: 'declareTenderUnsuccessful', idempotencyKey, actor, input, req },
       (context) => new DeclareTenderUnsuccessfulCommand({ tenderId: input.tenderId, reason: input.reason }, context),
     );
-    return this.readBack(result);
+    return this.readBack(result, actor);
   }
 
   @Query(() => String, { nullable: true, description: 'A tender document’s content by its SHA-256 (tender documents are public)' })
@@ -196,9 +327,19 @@ export class TenderResolver {
     const result = await this.commands.send<TenderCommandResult>(
       { operation: 'amendTenderDocument', idempotencyKey, actor, input, req },
       (context) =>
-        new AmendTenderDocumentCommand({ tenderId: input.tenderId, documentId: input.documentId, content: input.content, summary: input.summary }, context),
+        new AmendTenderDocumentCommand(
+          {
+            tenderId: input.tenderId,
+            documentId: input.documentId ?? null,
+            content: input.content ?? null,
+            summary: input.summary,
+            submissionDeadline: input.submissionDeadline ? input.submissionDeadline.toISOString() : null,
+            clarificationDeadline: input.clarificationDeadline ? input.clarificationDeadline.toISOString() : null,
+          },
+          context,
+        ),
     );
-    return this.readBack(result);
+    return this.readBack(result, actor);
   }
 
   @Query(() => TenderConnectionModel, { description: 'Open tenders in the categories your organisation registered interest in, newest first' })
@@ -216,7 +357,7 @@ export class TenderResolver {
       if (error instanceof RangeError) throw new ApiError('BAD_USER_INPUT', error.message);
       throw error;
     }
-    return { nodes: page.items.map(toTenderModel), endCursor: page.endCursor, hasNextPage: page.hasNextPage };
+    return { nodes: page.items.map((view) => toTenderModel(view, actor)), endCursor: page.endCursor, hasNextPage: page.hasNextPage };
   }
 
   @Query(() => [String], { description: 'The categories of tender your organisation registered interest in' })
@@ -330,10 +471,10 @@ export class TenderResolver {
   }
 
   /** Read-your-writes: answer from the read model once it includes the command's events. */
-  private async readBack(result: TenderCommandResult): Promise<TenderModel> {
+  private async readBack(result: TenderCommandResult, actor: Actor): Promise<TenderModel> {
     if (result.position !== null) await this.readModel.waitForPosition(result.position);
     const view = await this.readModel.findTender(result.tenderId);
     if (!view) throw new Error(`Tender ${result.tenderId} is missing from the read model after its command`);
-    return toTenderModel(view);
+    return toTenderModel(view, actor);
   }
 }

@@ -23,10 +23,10 @@ export class TenderRow {
   @Column({ type: 'varchar', length: 20 })
   status!: string;
 
-  /** Canonical UTC ISO-8601, so text order is time order. */
+  /** Canonical UTC ISO-8601, so text order is time order. Null only on a draft with no deadline yet. */
   @Index()
-  @Column({ type: 'varchar', length: 30 })
-  submissionDeadline!: string;
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  submissionDeadline!: string | null;
 
   /** Canonical UTC; null on rows of tenders published before clarifications (the submission deadline applies). */
   @Column({ type: 'varchar', length: 30, nullable: true })
@@ -68,8 +68,26 @@ export class TenderRow {
   @Column({ type: 'boolean' })
   reservedParticipation!: boolean;
 
-  @Column({ type: 'varchar', length: 30 })
-  publishedAt!: string;
+  /** Null while the tender is a draft. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  publishedAt!: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  draftedAt!: string | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  retenderOfTenderId!: string | null;
+
+  /** When the bidding context opened the bids: the tender has been under evaluation since. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  bidsOpenedAt!: string | null;
+
+  @Column({ type: 'text', default: '[]' })
+  deadlineExtensionsJson!: string;
+
+  @Column({ type: 'text', default: '[]' })
+  challengesJson!: string;
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   closedAt!: string | null;
@@ -87,6 +105,25 @@ export class TenderRow {
   @Index()
   @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
   publishedPosition!: number;
+}
+
+/** A proposed award in standstill, so the scheduler finds those due without reading every tender. */
+@Entity({ name: 'tender_standstill' })
+export class StandstillRow {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  tenderId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  lotId!: string;
+
+  /** Canonical UTC, so text order is time order. */
+  @Index()
+  @Column({ type: 'varchar', length: 30 })
+  standstillEndsAt!: string;
+
+  /** Challenges not yet resolved; the award waits while any is open. */
+  @Column({ type: 'int', default: 0 })
+  openChallenges!: number;
 }
 
 /** Bids as the bidding context published them at the deadline: what an award may be made from. */
@@ -222,4 +259,4 @@ export class TenderContractRow {
   tenderId!: string;
 }
 
-export const TENDER_READ_MODEL_ENTITIES = [CategoryInterestRow, TenderRow, OpenedBidRow, AuditEntryRow, TenderContractRow, ClarificationRow, LotEvaluationRow, ...COMMISSIONING_PLAN_READ_MODEL_ENTITIES];
+export const TENDER_READ_MODEL_ENTITIES = [CategoryInterestRow, TenderRow, StandstillRow, OpenedBidRow, AuditEntryRow, TenderContractRow, ClarificationRow, LotEvaluationRow, ...COMMISSIONING_PLAN_READ_MODEL_ENTITIES];

@@ -14,9 +14,19 @@ import {
   type CommissioningPlanEvent,
   PROVIDER_INTEREST_STREAM_PREFIX,
   type ProviderInterestEvent,
-  TENDER_STREAM_PREFIX, type LotAwardedData, type TenderEvent } from '@tendril/tender/domain';
+  TENDER_STREAM_PREFIX,
+  type AwardProposedData,
+  type LotAwardedData,
+  type Lot,
+  type TenderDraftContent,
+  type TenderEvent,
+  type TenderDeadlineExtendedData,
+  type AwardChallengedData,
+  type ChallengeResolvedData,
+  statusAfterClose,
+} from '@tendril/tender/domain';
 import type { EntityManager } from 'typeorm';
-import type { LotAwardView } from '@tendril/tender/application';
+import type { ChallengeView, DeadlineExtensionView, TenderLotView } from '@tendril/tender/application';
 import {
   CONTRACT_CREATED_V1,
   type ContractCreatedV1Data,
@@ -28,9 +38,40 @@ import {
 } from '@tendril/subcontracting/contracts';
 import { applyCommissioningPlanEvent } from './commissioning-plan.projection';
 import { applyProviderRegistered } from './registered-providers';
-import { AuditEntryRow, CategoryInterestRow, ClarificationRow, LotEvaluationRow, OpenedBidRow, TenderContractRow, TenderRow } from './tender-read-model.entities';
+import { AuditEntryRow, CategoryInterestRow, ClarificationRow, LotEvaluationRow, OpenedBidRow, StandstillRow, TenderContractRow, TenderRow } from './tender-read-model.entities';
 
-type StoredLot = { lotId: string; title: string; estimatedValuePence: number; award: LotAwardView | null };
+type StoredLot = TenderLotView;
+
+/** Rows written before lots had stages read as the stage their award implies. */
+export const storedLots = (row: TenderRow): StoredLot[] =>
+  (JSON.parse(row.lotsJson) as (Omit<StoredLot, 'stage' | 'proposal'> & Partial<Pick<StoredLot, 'stage' | 'proposal'>>)[]).map((lot) => ({
+    ...lot,
+    stage: lot.stage ?? (lot.award ? 'awarded' : row.bidsOpenedAt ? 'under_evaluation' : 'bidding'),
+    proposal: lot.proposal ?? null,
+  }));
+
+const COMPETING = new Set(['closed', 'under_evaluation', 'final_stage', 'standstill', 'awarded']);
+
+/** The row's lots changed: the tender's status follows its least advanced lot once bids have closed (as in the decider). */
+const withLots = (row: TenderRow, lots: readonly StoredLot[]): Pick<TenderRow, 'lotsJson' | 'status'> => ({
+  lotsJson: JSON.stringify(lots),
+  status: COMPETING.has(row.status) ? statusAfterClose(lots, row.bidsOpenedAt !== null) : row.status,
+});
+
+const draftColumns = (data: TenderDraftContent) => ({
+  title: data.title,
+  description: data.description,
+  category: data.category,
+  submissionDeadline: data.submissionDeadline,
+  clarificationDeadline: data.clarificationDeadline,
+  documentsJson: JSON.stringify(data.documents),
+  totalEstimatedValuePence: data.lots.reduce((sum, lot) => sum + lot.estimatedValuePence, 0),
+  lotsJson: JSON.stringify(data.lots.map((lot: Lot): StoredLot => ({ ...lot, stage: 'bidding', proposal: null, award: null }))),
+  criteriaJson: JSON.stringify(data.criteria),
+  lightTouchRegime: data.lightTouchRegime,
+  suitableForVcse: data.suitableForVcse,
+  reservedParticipation: data.reservedParticipation,
+});
 
 export const TENDER_PROJECTION_NAME = 'tender-read-model';
 
@@ -57,6 +98,30 @@ const describe = (event: RecordedEvent): string | null => {
       return `Published tender "${String(data['title'])}" with deadline ${String(data['submissionDeadline'])}`;
     case 'TenderClosed':
       return 'Closed at the submission deadline; bids unsealed';
+    case 'TenderDrafted':
+      return data['retenderOfTenderId']
+        ? `Drafted re-tender "${String(data['title'])}" of tender ${String(data['retenderOfTenderId'])}: ${String(data['reason'])}`
+        : `Drafted tender "${String(data['title'])}"`;
+    case 'TenderDraftRevised':
+      return `Revised the draft "${String(data['title'])}"`;
+    case 'AwardProposed': {
+      const proposal = data as unknown as AwardProposedData;
+      return `Proposed the award of lot ${proposal.lotId} to organisation ${proposal.supplierOrganisationId} (bid ${proposal.bidId}, ${proposal.valuePence} pence); standstill of ${proposal.standstillPeriod} until ${proposal.standstillEndsAt}: ${proposal.rationale}`;
+    }
+    case 'AwardChallenged': {
+      const challenge = data as unknown as AwardChallengedData;
+      return `Organisation ${challenge.challengerOrganisationId} challenged the award of lot ${challenge.lotId}: ${challenge.grounds}`;
+    }
+    case 'ChallengeResolved': {
+      const resolved = data as unknown as ChallengeResolvedData;
+      return `Challenge ${resolved.challengeId} to the award of lot ${resolved.lotId} ${resolved.outcome}: ${resolved.reasoning}`;
+    }
+    case 'AwardWithdrawn':
+      return `Withdrew the proposed award of lot ${String(data['lotId'])}; the lot goes back to evaluation: ${String(data['reason'])}`;
+    case 'TenderDeadlineExtended': {
+      const extension = data as unknown as TenderDeadlineExtendedData;
+      return `Extended the submission deadline from ${extension.previousSubmissionDeadline} to ${extension.submissionDeadline} and told every provider: ${extension.reason}`;
+    }
     case 'LotAwarded': {
       const award = data as unknown as LotAwardedData;
       return `Awarded lot ${award.lotId} to organisation ${award.supplierOrganisationId} (bid ${award.bidId}, ${award.valuePence} pence): ${award.rationale}`;
@@ -106,30 +171,31 @@ const tenderIdOf = async (event: RecordedEvent, manager: EntityManager): Promise
 
 const applyTenderEvent = async (event: TenderEvent, position: number, manager: EntityManager): Promise<void> => {
   const tenders = manager.getRepository(TenderRow);
+  const standstills = manager.getRepository(StandstillRow);
+  const changeLots = async (tenderId: string, change: (lots: StoredLot[], row: TenderRow) => StoredLot[], extra: Partial<TenderRow> = {}): Promise<void> => {
+    const row = await tenders.findOneByOrFail({ tenderId });
+    const updated = { ...row, ...extra };
+    await tenders.update({ tenderId }, { ...extra, ...withLots(updated, change(storedLots(updated), updated)), lastPosition: position });
+  };
+  const lot = (lotId: string, change: (lot: StoredLot) => StoredLot) => (lots: StoredLot[]) => lots.map((candidate) => (candidate.lotId === lotId ? change(candidate) : candidate));
   switch (event.type) {
-    case 'TenderPublished': {
+    case 'TenderDrafted': {
       const d = event.data;
       await tenders.save({
         tenderId: d.tenderId,
         organisationId: d.organisationId,
-        title: d.title,
-        description: d.description,
-        category: d.category,
-        status: 'open',
-        submissionDeadline: d.submissionDeadline,
-        clarificationDeadline: d.clarificationDeadline ?? null,
-        planId: d.planId ?? null,
-        strandId: d.strandId ?? null,
-        area: d.area ?? null,
-        documentsJson: JSON.stringify(d.documents ?? []),
+        ...draftColumns(d),
+        status: 'draft',
+        planId: d.planId,
+        strandId: d.strandId,
+        area: d.area,
         amendmentsJson: '[]',
-        totalEstimatedValuePence: d.lots.reduce((sum, lot) => sum + lot.estimatedValuePence, 0),
-        lotsJson: JSON.stringify(d.lots.map((lot): StoredLot => ({ ...lot, award: null }))),
-        criteriaJson: JSON.stringify(d.criteria),
-        lightTouchRegime: d.lightTouchRegime,
-        suitableForVcse: d.suitableForVcse,
-        reservedParticipation: d.reservedParticipation,
-        publishedAt: d.publishedAt,
+        deadlineExtensionsJson: '[]',
+        challengesJson: '[]',
+        publishedAt: null,
+        draftedAt: d.draftedAt,
+        retenderOfTenderId: d.retenderOfTenderId,
+        bidsOpenedAt: null,
         closedAt: null,
         cancelledAt: null,
         cancellationReason: null,
@@ -138,29 +204,134 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
       });
       return;
     }
-    case 'TenderClosed':
-      await tenders.update({ tenderId: event.data.tenderId }, { status: 'closed', closedAt: event.data.closedAt, lastPosition: position });
+    case 'TenderDraftRevised': {
+      const d = event.data;
+      await tenders.update({ tenderId: d.tenderId }, { ...draftColumns(d), planId: d.planId, strandId: d.strandId, area: d.area, lastPosition: position });
       return;
-    case 'LotAwarded': {
+    }
+    case 'TenderPublished': {
+      const d = event.data;
+      const draft = await tenders.findOneBy({ tenderId: d.tenderId });
+      await tenders.save({
+        tenderId: d.tenderId,
+        organisationId: d.organisationId,
+        ...draftColumns({ ...d, clarificationDeadline: d.clarificationDeadline ?? null, documents: d.documents ?? [] }),
+        status: 'open',
+        planId: d.planId ?? null,
+        strandId: d.strandId ?? null,
+        area: d.area ?? null,
+        amendmentsJson: '[]',
+        deadlineExtensionsJson: '[]',
+        challengesJson: '[]',
+        publishedAt: d.publishedAt,
+        draftedAt: draft?.draftedAt ?? null,
+        retenderOfTenderId: d.retenderOfTenderId ?? null,
+        bidsOpenedAt: null,
+        closedAt: null,
+        cancelledAt: null,
+        cancellationReason: null,
+        lastPosition: position,
+        // Providers' lists order by publication, so a long-drafted tender is new when it goes out.
+        publishedPosition: position,
+      });
+      return;
+    }
+    case 'TenderClosed': {
+      const row = await tenders.findOneByOrFail({ tenderId: event.data.tenderId });
+      const lots = storedLots(row);
+      await tenders.update(
+        { tenderId: event.data.tenderId },
+        { status: statusAfterClose(lots, row.bidsOpenedAt !== null), closedAt: event.data.closedAt, lastPosition: position },
+      );
+      return;
+    }
+    case 'EvaluationStarted':
+      await changeLots(
+        event.data.tenderId,
+        (lots) => lots.map((candidate) => (candidate.stage === 'bidding' ? { ...candidate, stage: 'under_evaluation' } : candidate)),
+        { bidsOpenedAt: event.data.openedAt },
+      );
+      return;
+    case 'LotEvaluated':
+      await changeLots(event.data.tenderId, lot(event.data.lotId, (candidate) => ({ ...candidate, stage: 'final_stage' })));
+      return;
+    case 'AwardProposed': {
+      const d = event.data;
+      await changeLots(
+        d.tenderId,
+        lot(d.lotId, (candidate) => ({
+          ...candidate,
+          stage: 'standstill',
+          proposal: {
+            bidId: d.bidId,
+            supplierOrganisationId: d.supplierOrganisationId,
+            valuePence: d.valuePence,
+            rationale: d.rationale,
+            proposedAt: d.proposedAt,
+            standstillEndsAt: d.standstillEndsAt,
+          },
+        })),
+      );
+      await standstills.save({ tenderId: d.tenderId, lotId: d.lotId, standstillEndsAt: d.standstillEndsAt, openChallenges: 0 });
+      return;
+    }
+    case 'AwardChallenged': {
       const d = event.data;
       const row = await tenders.findOneByOrFail({ tenderId: d.tenderId });
-      const lots = (JSON.parse(row.lotsJson) as StoredLot[]).map((lot) =>
-        lot.lotId === d.lotId
-          ? {
-              ...lot,
-              award: {
-                bidId: d.bidId,
-                supplierOrganisationId: d.supplierOrganisationId,
-                valuePence: d.valuePence,
-                rationale: d.rationale,
-                evidenceRefs: d.evidenceRefs,
-                awardedAt: d.awardedAt,
-              },
-            }
-          : lot,
+      const challenge: ChallengeView = {
+        challengeId: d.challengeId,
+        lotId: d.lotId,
+        challengerOrganisationId: d.challengerOrganisationId,
+        grounds: d.grounds,
+        challengedAt: d.challengedAt,
+        outcome: null,
+        reasoning: null,
+        resolvedAt: null,
+      };
+      const challengesJson = JSON.stringify([...(JSON.parse(row.challengesJson) as ChallengeView[]), challenge]);
+      await changeLots(d.tenderId, lot(d.lotId, (candidate) => ({ ...candidate, stage: 'challenged' })), { challengesJson });
+      await standstills.increment({ tenderId: d.tenderId, lotId: d.lotId }, 'openChallenges', 1);
+      return;
+    }
+    case 'ChallengeResolved': {
+      const d = event.data;
+      const row = await tenders.findOneByOrFail({ tenderId: d.tenderId });
+      const challenges = (JSON.parse(row.challengesJson) as ChallengeView[]).map((challenge) =>
+        challenge.challengeId === d.challengeId ? { ...challenge, outcome: d.outcome, reasoning: d.reasoning, resolvedAt: d.resolvedAt } : challenge,
       );
-      const status = lots.every((lot) => lot.award !== null) ? 'awarded' : row.status;
-      await tenders.update({ tenderId: d.tenderId }, { lotsJson: JSON.stringify(lots), status, lastPosition: position });
+      const stillOpen = challenges.some((challenge) => challenge.lotId === d.lotId && challenge.outcome === null);
+      await changeLots(
+        d.tenderId,
+        lot(d.lotId, (candidate) => (candidate.stage === 'challenged' && !stillOpen ? { ...candidate, stage: 'standstill' } : candidate)),
+        { challengesJson: JSON.stringify(challenges) },
+      );
+      await standstills.decrement({ tenderId: d.tenderId, lotId: d.lotId }, 'openChallenges', 1);
+      return;
+    }
+    case 'AwardWithdrawn': {
+      const d = event.data;
+      await changeLots(d.tenderId, lot(d.lotId, (candidate) => ({ ...candidate, stage: 'under_evaluation', proposal: null })));
+      await standstills.delete({ tenderId: d.tenderId, lotId: d.lotId });
+      return;
+    }
+    case 'LotAwarded': {
+      const d = event.data;
+      await changeLots(
+        d.tenderId,
+        lot(d.lotId, (candidate) => ({
+          ...candidate,
+          stage: 'awarded',
+          award: {
+            bidId: d.bidId,
+            supplierOrganisationId: d.supplierOrganisationId,
+            valuePence: d.valuePence,
+            rationale: d.rationale,
+            evidenceRefs: d.evidenceRefs,
+            awardedAt: d.awardedAt,
+          },
+        })),
+      );
+      await standstills.delete({ tenderId: d.tenderId, lotId: d.lotId });
       return;
     }
     case 'TenderCancelled':
@@ -168,6 +339,7 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
         { tenderId: event.data.tenderId },
         { status: 'cancelled', cancelledAt: event.data.cancelledAt, cancellationReason: event.data.reason, lastPosition: position },
       );
+      await standstills.delete({ tenderId: event.data.tenderId });
       return;
     case 'TenderDeclaredUnsuccessful':
       // The reason sits with the cancellation reason: both say why the competition ended without an award.
@@ -184,6 +356,27 @@ const applyTenderEvent = async (event: TenderEvent, position: number, manager: E
       );
       const amendments = [...(JSON.parse(row.amendmentsJson) as unknown[]), amendment];
       await tenders.update({ tenderId }, { documentsJson: JSON.stringify(documents), amendmentsJson: JSON.stringify(amendments), lastPosition: position });
+      return;
+    }
+    case 'TenderDeadlineExtended': {
+      const d = event.data;
+      const row = await tenders.findOneByOrFail({ tenderId: d.tenderId });
+      const extension: DeadlineExtensionView = {
+        previousSubmissionDeadline: d.previousSubmissionDeadline,
+        submissionDeadline: d.submissionDeadline,
+        clarificationDeadline: d.clarificationDeadline,
+        reason: d.reason,
+        extendedAt: d.extendedAt,
+      };
+      await tenders.update(
+        { tenderId: d.tenderId },
+        {
+          submissionDeadline: d.submissionDeadline,
+          clarificationDeadline: d.clarificationDeadline,
+          deadlineExtensionsJson: JSON.stringify([...(JSON.parse(row.deadlineExtensionsJson) as DeadlineExtensionView[]), extension]),
+          lastPosition: position,
+        },
+      );
       return;
     }
     case 'ClarificationAsked': {

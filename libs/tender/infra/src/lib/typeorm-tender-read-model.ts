@@ -11,9 +11,10 @@ import {
   type TenderView,
 } from '@tendril/tender/application';
 import type { EvaluationCriterion, TenderStatus } from '@tendril/tender/domain';
-import { Between, DataSource, In, LessThanOrEqual, MoreThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { Between, DataSource, In, IsNull, LessThanOrEqual, MoreThan, MoreThanOrEqual, Not, type FindOptionsWhere } from 'typeorm';
 import type { Actor } from '@tendril/shared/event-store';
-import { AuditEntryRow, CategoryInterestRow, ClarificationRow, LotEvaluationRow, OpenedBidRow, TenderRow } from './tender-read-model.entities';
+import { AuditEntryRow, CategoryInterestRow, ClarificationRow, LotEvaluationRow, OpenedBidRow, StandstillRow, TenderRow } from './tender-read-model.entities';
+import { storedLots } from './tender.projection';
 
 /** Provided by the service: resolves once its projector has applied the log up to a position. */
 export const TENDER_PROJECTION_PROGRESS = Symbol.for('tendril.tender.ProjectionProgress');
@@ -36,12 +37,16 @@ const toView = (row: TenderRow): TenderView => ({
   documents: JSON.parse(row.documentsJson) as TenderView['documents'],
   amendments: JSON.parse(row.amendmentsJson) as TenderView['amendments'],
   totalEstimatedValuePence: row.totalEstimatedValuePence,
-  lots: JSON.parse(row.lotsJson) as TenderView['lots'],
+  lots: storedLots(row),
   criteria: JSON.parse(row.criteriaJson) as EvaluationCriterion[],
   lightTouchRegime: row.lightTouchRegime,
   suitableForVcse: row.suitableForVcse,
   reservedParticipation: row.reservedParticipation,
   publishedAt: row.publishedAt,
+  draftedAt: row.draftedAt,
+  retenderOfTenderId: row.retenderOfTenderId,
+  deadlineExtensions: JSON.parse(row.deadlineExtensionsJson) as TenderView['deadlineExtensions'],
+  challenges: JSON.parse(row.challengesJson) as TenderView['challenges'],
   closedAt: row.closedAt,
   cancelledAt: row.cancelledAt,
   cancellationReason: row.cancellationReason,
@@ -91,9 +96,18 @@ export class TypeormTenderReadModel extends TenderReadModel {
     if (deadline) where.submissionDeadline = deadline;
     // Newest first; the cursor is the publishing position, stable under concurrent inserts.
     if (filter.after) where.publishedPosition = LessThanOrEqual(decodeCursor(filter.after) - 1);
+    // Drafts (never published, cancelled or not) are listed only to their own council.
+    const draftsOf = filter.draftsOf ?? null;
+    if (draftsOf === null && filter.status === 'draft') return { items: [], hasNextPage: false, endCursor: null };
+    const visible: FindOptionsWhere<TenderRow>[] =
+      draftsOf === null
+        ? [{ ...where, publishedAt: Not(IsNull()) }]
+        : filter.organisationId && filter.organisationId !== draftsOf
+          ? [{ ...where, publishedAt: Not(IsNull()) }]
+          : [{ ...where, publishedAt: Not(IsNull()) }, { ...where, publishedAt: IsNull(), organisationId: draftsOf }];
     const rows = await this.dataSource
       .getRepository(TenderRow)
-      .find({ where, order: { publishedPosition: 'DESC' }, take: filter.first + 1 });
+      .find({ where: visible, order: { publishedPosition: 'DESC' }, take: filter.first + 1 });
     const items = rows.slice(0, filter.first).map(toView);
     const last = rows[Math.min(rows.length, filter.first) - 1];
     return { items, hasNextPage: rows.length > filter.first, endCursor: last ? encodeCursor(last.publishedPosition) : null };
@@ -107,6 +121,15 @@ export class TypeormTenderReadModel extends TenderReadModel {
       take: 100,
     });
     return rows.map(({ tenderId }) => ({ tenderId }));
+  }
+
+  async findAwardsDueForFinalising(now: Date): Promise<readonly { tenderId: string; lotId: string; standstillEndsAt: string }[]> {
+    const rows = await this.dataSource.getRepository(StandstillRow).find({
+      where: { openChallenges: 0, standstillEndsAt: LessThanOrEqual(now.toISOString()) },
+      order: { standstillEndsAt: 'ASC' },
+      take: 100,
+    });
+    return rows.map(({ tenderId, lotId, standstillEndsAt }) => ({ tenderId, lotId, standstillEndsAt }));
   }
 
   async findOpenedBid(tenderId: string, bidId: string): Promise<OpenedBidView | null> {

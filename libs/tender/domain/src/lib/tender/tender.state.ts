@@ -92,8 +92,8 @@ export const initialTenderState = (): TenderState => ({ status: 'none' });
 
 const LOT_STAGE_ORDER: readonly LotStage[] = ['bidding', 'under_evaluation', 'final_stage', 'standstill', 'challenged', 'awarded'];
 
-/** Past the close: the least advanced lot still in competition says where the tender stands. */
-const statusAfterClose = (lots: readonly TenderLot[], bidsOpened: boolean): PublishedTender['status'] => {
+/** Past the close: the least advanced lot still in competition says where the tender stands. Read models use it too. */
+export const statusAfterClose = (lots: readonly { readonly stage: LotStage }[], bidsOpened: boolean): PublishedTender['status'] => {
   if (lots.every((lot) => lot.stage === 'awarded')) return 'awarded';
   const least = lots
     .map((lot) => lot.stage)
