@@ -176,6 +176,14 @@ export const HANDLERS = {
     file: 'libs/bidding/application/src/lib/bidding.reactions.ts',
     wiring: { file: 'apps/bidding-service/src/app/bidding-service.module.ts', tokens: ['BiddingReactions', 'reactionProjection(reactions)'] },
   }),
+  tenderFollowsBiddingAndContracts: handler({
+    context: 'tender',
+    service: 'tender-service',
+    kind: 'reaction',
+    name: 'tender-follows-bidding-and-contracts',
+    file: 'libs/tender/application/src/lib/tender.reactions.ts',
+    wiring: { file: 'apps/tender-service/src/app/tender-service.module.ts', tokens: ['TenderReactions', 'reactionProjection(reactions)'] },
+  }),
   contractReadModel: handler({
     context: 'subcontracting',
     service: 'subcontracting-service',
@@ -260,6 +268,7 @@ export interface ReactionEntry {
 
 const {
   tenderReadModel,
+  tenderFollowsBiddingAndContracts,
   bidReadModel,
   competitionDeadlineReadModel,
   providerReadModel,
@@ -281,7 +290,7 @@ export const REACTIONS: readonly ReactionEntry[] = [
   // The tender context: its read model and audit trail, fed by its own events and what others publish.
   { on: 'TenderPublished', handler: tenderReadModel, does: 'adds the tender (`tender_view`) and the first line of its audit trail' },
   { on: 'TenderClosed', handler: tenderReadModel, does: 'marks it closed; audit trail' },
-  { on: 'LotAwarded', handler: tenderReadModel, does: 'records the award on the lot (status `awarded` once every lot is); audit trail with the rationale' },
+  { on: 'LotAwarded', handler: tenderReadModel, does: 'records the final award on the lot at the end of standstill (status `awarded` once every lot is); audit trail with the rationale' },
   { on: 'TenderCancelled', handler: tenderReadModel, does: 'marks it cancelled with the reason; audit trail' },
   { on: 'CommissioningPlanDrafted', handler: tenderReadModel, does: 'adds the plan (`commissioning_plan_view`) with its outcomes' },
   { on: 'OutcomeMeasureAdded', handler: tenderReadModel, does: "adds the measure to the plan's outcomes" },
@@ -302,6 +311,18 @@ export const REACTIONS: readonly ReactionEntry[] = [
   { on: 'subcontracting.contract-created.v1', handler: tenderReadModel, does: "links the contract to its tender (`tender_contract`); tender's audit trail" },
   { on: 'subcontracting.subcontractor-added.v1', handler: tenderReadModel, does: "tender's audit trail (through the contract link)" },
   { on: 'subcontracting.subcontract-ended.v1', handler: tenderReadModel, does: "tender's audit trail (through the contract link)" },
+  { on: 'TenderDrafted', handler: tenderReadModel, does: 'adds the draft (`tender_view`, status `draft`), seen only by its council; audit trail' },
+  { on: 'TenderDraftRevised', handler: tenderReadModel, does: "replaces the draft's content; audit trail" },
+  { on: 'EvaluationStarted', handler: tenderReadModel, does: 'puts every lot under evaluation (status `under_evaluation`)' },
+  { on: 'LotEvaluated', handler: tenderReadModel, does: 'puts the lot in its final stage (status `final_stage` once every lot is)' },
+  { on: 'AwardProposed', handler: tenderReadModel, does: 'records the proposed award on the lot and its standstill end (`tender_standstill`, read by the scheduler); audit trail' },
+  { on: 'AwardChallenged', handler: tenderReadModel, does: 'records the challenge and suspends the award (the scheduler skips it); audit trail' },
+  { on: 'ChallengeResolved', handler: tenderReadModel, does: 'records the outcome and reasoning; the standstill resumes when no challenge is open; audit trail' },
+  { on: 'AwardWithdrawn', handler: tenderReadModel, does: 'clears the proposal; the lot is under evaluation again; audit trail' },
+  { on: 'TenderDeadlineExtended', handler: tenderReadModel, does: 'moves the deadlines (the scheduler closes at the new one) and lists the extension; audit trail' },
+  { on: 'bidding.bids-opened.v1', handler: tenderFollowsBiddingAndContracts, does: '`RecordBidsOpened` on `tender-<tenderId>`: the tender goes under evaluation' },
+  { on: 'bidding.evaluation-completed.v1', handler: tenderFollowsBiddingAndContracts, does: '`RecordLotEvaluation` on `tender-<tenderId>`: the lot enters its final stage (again after an upheld challenge)' },
+  { on: 'subcontracting.strand-decommissioned.v1', handler: tenderFollowsBiddingAndContracts, does: '`DraftRetender` on a tender whose id derives from the case: a draft linked to the old tender' },
 
   // The bidding context follows tenders and keeps the sealed bid read model.
   { on: 'tender.tender-published.v1', handler: biddingFollowsTenders, does: '`OpenCompetition` on `competition-<tenderId>`' },

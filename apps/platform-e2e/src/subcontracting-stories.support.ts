@@ -96,7 +96,7 @@ export const awardStrands = async (commissioner: Session, strands: readonly Stra
   );
   await eventually(
     () => commissioner.data<{ tender: { status: string } }>(TENDER, { id: tenderId }),
-    ({ tender }) => tender.status === 'closed',
+    ({ tender }) => tender.status !== 'open',
     30_000,
   );
   for (const { strand, bidId } of bids) {
@@ -111,7 +111,8 @@ export const awardStrands = async (commissioner: Session, strands: readonly Stra
       contractEndDate: CONTRACT_END,
       paymentTermsDays: 30,
     };
-    // Bids unseal for the commissioner a moment after the close: retry until the award is accepted.
+    // Bids unseal for the commissioner a moment after the close: retry until the proposal is accepted. The
+    // contract follows when the standstill (seconds on the test platform) ends.
     await eventually(
       () => commissioner.graphql(AWARD, { key: newKey('award'), input }),
       (result) => result.errors.length === 0,

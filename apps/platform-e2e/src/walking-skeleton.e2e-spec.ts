@@ -13,7 +13,9 @@ const BIDS = `query($tenderId: ID!) { bids(tenderId: $tenderId) { id organisatio
 const BID = `query($id: ID!) { bid(id: $id) { id organisationId pricePence } }`;
 const TENDER = `query($id: ID!) { tender(id: $id) { id status closedAt lots { lotId award { bidId supplierOrganisationId valuePence rationale } } } }`;
 const AWARD = `mutation($input: AwardLotInput!, $key: String!) {
-  awardLot(input: $input, idempotencyKey: $key) { id status lots { lotId award { bidId supplierOrganisationId valuePence } } }
+  awardLot(input: $input, idempotencyKey: $key) {
+    id status lots { lotId stage proposedAward { bidId supplierOrganisationId standstillEndsAt } award { bidId supplierOrganisationId valuePence } }
+  }
 }`;
 const CONTRACTS = `query($tenderId: ID) { contracts(tenderId: $tenderId) { id primeOrganisationId valuePence subcontracts { id subcontractorOrganisationId valuePence tier } } }`;
 const ADD_SUBCONTRACTOR = `mutation($input: AddSubcontractorInput!, $key: String!) {
@@ -135,10 +137,10 @@ describe.each(readModelSetups)('Walking skeleton through the gateway, %s', (_nam
     };
     expect(await commissioner.errorCodes(AWARD, { key: newKey('award'), input: awardInput })).toEqual(['TENDER_NOT_CLOSED']);
 
-    // At the deadline the tender closes by itself, and bids unseal for the commissioner.
+    // At the deadline the tender closes by itself, bids unseal for the commissioner, and their opening puts it under evaluation.
     const closed = await eventually(
       () => commissioner.data<{ tender: { status: string; closedAt: string | null } }>(TENDER, { id: tender.id }),
-      ({ tender: t }) => t.status === 'closed',
+      ({ tender: t }) => t.status === 'under_evaluation',
       30_000,
     );
     expect(new Date(closed.tender.closedAt ?? 0).getTime()).toBeGreaterThanOrEqual(deadline.getTime());
@@ -158,16 +160,20 @@ describe.each(readModelSetups)('Walking skeleton through the gateway, %s', (_nam
       }),
     ).toEqual(['TENDER_DEADLINE_PASSED']);
 
-    // After the deadline the commissioner awards; a retry with the same key changes nothing.
+    // After the deadline the commissioner proposes the award; a retry with the same key changes nothing.
+    type Proposal = { status: string; lots: { stage: string; proposedAward: { bidId: string; supplierOrganisationId: string } | null }[] };
     const awardKey = newKey('award');
-    const { awardLot } = await commissioner.data<{ awardLot: { status: string; lots: { award: { bidId: string; supplierOrganisationId: string } | null }[] } }>(
-      AWARD,
-      { key: awardKey, input: awardInput },
+    const { awardLot } = await commissioner.data<{ awardLot: Proposal }>(AWARD, { key: awardKey, input: awardInput });
+    expect(awardLot.lots[0]?.proposedAward).toMatchObject({ bidId: bid.id, supplierOrganisationId: DEMO_ORGANISATIONS.moorlandHomes.id });
+    const retried = await commissioner.data<{ awardLot: Proposal }>(AWARD, { key: awardKey, input: awardInput });
+    expect(retried.awardLot.lots[0]?.proposedAward).toEqual(awardLot.lots[0]?.proposedAward);
+
+    // The award becomes final by itself when the standstill (seconds on the test platform) ends.
+    const final = await eventually(
+      () => commissioner.data<{ tender: { status: string; lots: { award: { bidId: string } | null }[] } }>(TENDER, { id: tender.id }),
+      ({ tender: t }) => t.status === 'awarded',
     );
-    expect(awardLot.status).toBe('awarded');
-    expect(awardLot.lots[0]?.award).toMatchObject({ bidId: bid.id, supplierOrganisationId: DEMO_ORGANISATIONS.moorlandHomes.id });
-    const retried = await commissioner.data<{ awardLot: unknown }>(AWARD, { key: awardKey, input: awardInput });
-    expect(retried.awardLot).toEqual(awardLot);
+    expect(final.tender.lots[0]?.award).toMatchObject({ bidId: bid.id, supplierOrganisationId: DEMO_ORGANISATIONS.moorlandHomes.id });
 
     // The award creates the contract on the subcontracting side, through the event store only.
     const { contracts } = await eventually(
@@ -219,6 +225,7 @@ describe.each(readModelSetups)('Walking skeleton through the gateway, %s', (_nam
       'TenderPublished',
       'TenderClosed',
       'bidding.bids-opened.v1',
+      'AwardProposed',
       'LotAwarded',
       'subcontracting.contract-created.v1',
       'subcontracting.subcontractor-added.v1',
@@ -229,8 +236,10 @@ describe.each(readModelSetups)('Walking skeleton through the gateway, %s', (_nam
     expect(byType['TenderPublished']?.actor).toEqual({ userId: 'b0000000-0000-4000-8000-000000000001', role: 'commissioner', organisationId: DEMO_ORGANISATIONS.northmoorCouncil.id });
     expect(byType['TenderClosed']?.actor.role).toBe('system');
     expect(byType['bidding.bids-opened.v1']?.summary).toContain(DEMO_ORGANISATIONS.moorlandHomes.id);
+    expect(byType['AwardProposed']?.summary).toContain('Highest combined quality and price score');
+    expect(byType['AwardProposed']?.actor.role).toBe('commissioner');
     expect(byType['LotAwarded']?.summary).toContain('Highest combined quality and price score');
-    expect(byType['LotAwarded']?.actor.role).toBe('commissioner');
+    expect(byType['LotAwarded']?.actor.role).toBe('system');
     expect(byType['subcontracting.subcontractor-added.v1']?.actor).toMatchObject({ role: 'prime', organisationId: DEMO_ORGANISATIONS.moorlandHomes.id });
     expect(tenderHistory.filter((entry) => entry.eventType === 'LotAwarded')).toHaveLength(1);
 
