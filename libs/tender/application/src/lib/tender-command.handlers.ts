@@ -187,8 +187,11 @@ export class PublishTenderDraftHandler extends TenderCommandHandlerBase implemen
   async execute({ input, context }: PublishTenderDraftCommand): Promise<TenderCommandResult> {
     // The plan is asked again at publication: its strand may have been released since the draft was written.
     const state = await loadTenderState(this.store, input.tenderId);
-    const ref = state.status !== 'none' && state.planId !== null && state.strandId !== null ? { planId: state.planId, strandId: state.strandId } : null;
-    const commissionedStrand = await lookUpCommissionedStrand(this.plans, ref, context.actor);
+    // Only the draft's own council can see its plan; for anyone else the decider refuses before the strand matters.
+    const { actor } = context;
+    const ownCouncil = state.status !== 'none' && actor.role === 'commissioner' && actor.organisationId === state.organisationId;
+    const ref = ownCouncil && state.planId !== null && state.strandId !== null ? { planId: state.planId, strandId: state.strandId } : null;
+    const commissionedStrand = await lookUpCommissionedStrand(this.plans, ref, actor);
     return this.run(input.tenderId, { type: 'PublishTenderDraft', data: { tenderId: input.tenderId, commissionedStrand } }, context);
   }
 }
