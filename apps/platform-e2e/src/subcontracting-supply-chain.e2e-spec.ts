@@ -764,6 +764,18 @@ describe.each(readModelSetups)('A council’s supply chain through the gateway, 
     expect(afterTransition.nodes.filter((n) => n.contractId === academy.contract.id).map((n) => n.tier)).toEqual([0]);
     expect(afterTransition.nodes).toHaveLength(delivering.nodes.length - 1);
 
+    // The tender context drafts the re-tender of the strand, linked to the old tender, for the council to edit and publish.
+    const RETENDERS = `query { tenders(status: draft) { nodes { id status retenderOfTenderId submissionDeadline lots { lotId estimatedValuePence } } } }`;
+    type Retender = { status: string; retenderOfTenderId: string | null; submissionDeadline: string | null; lots: { lotId: string; estimatedValuePence: number }[] };
+    const { tenders: retenders } = await eventually(
+      () => commissioner.data<{ tenders: { nodes: Retender[] } }>(RETENDERS, {}),
+      (result) => result.tenders.nodes.some((t) => t.retenderOfTenderId !== null),
+    );
+    expect(retenders.nodes.filter((t) => t.retenderOfTenderId !== null)).toEqual([
+      expect.objectContaining({ status: 'draft', submissionDeadline: null, lots: [expect.objectContaining({ lotId: 'STRAND-2' })] }),
+    ]);
+    expect((await academy.prime.data<{ tenders: { nodes: unknown[] } }>(RETENDERS, {})).tenders.nodes).toEqual([]);
+
     // The chain lives in read-model tables (one row per node), rebuilt from the log to the same rows.
     await platform.platform.stop();
     const before = await snapshotReadModels(platform.env);
