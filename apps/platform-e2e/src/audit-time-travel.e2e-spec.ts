@@ -16,6 +16,7 @@ const SCORE = `mutation($input: ScoreCriterionInput!, $key: String!) { scoreCrit
 const MODERATE = `mutation($input: ModerateScoreInput!, $key: String!) { moderateScore(input: $input, idempotencyKey: $key) { recorded } }`;
 const COMPLETE = `mutation($input: CompleteLotEvaluationInput!, $key: String!) { completeLotEvaluation(input: $input, idempotencyKey: $key) { recorded } }`;
 const LOT_EVALUATION = `query($tenderId: ID!, $lotId: ID!) { lotEvaluation(tenderId: $tenderId, lotId: $lotId) { winnerBidId } }`;
+const TENDER_STATUS = `query($id: ID!) { tender(id: $id) { status } }`;
 const AWARD = `mutation($input: AwardLotInput!, $key: String!) { awardLot(input: $input, idempotencyKey: $key) { status } }`;
 const CONTRACTS = `query($tenderId: ID) { contracts(tenderId: $tenderId) { id } }`;
 const ADD_SUBCONTRACTOR = `mutation($input: AddSubcontractorInput!, $key: String!) { addSubcontractor(input: $input, idempotencyKey: $key) { id } }`;
@@ -141,6 +142,8 @@ describe('Auditors replay history through the gateway', () => {
     }
     await clara.data(COMPLETE, { key: newKey('complete'), input: { tenderId: tender.id, lotId: 'ALL' } });
     await eventually(() => clara.data<{ lotEvaluation: { winnerBidId: string } | null }>(LOT_EVALUATION, { tenderId: tender.id, lotId: 'ALL' }), (r) => r.lotEvaluation !== null);
+    // The tender records the evaluation too: its lot is in the final stage, from which the award is proposed.
+    await eventually(() => clara.data<{ tender: { status: string } }>(TENDER_STATUS, { id: tender.id }), (r) => r.tender.status === 'final_stage');
 
     const beforeAward = new Date();
     await pause(20);
@@ -152,23 +155,26 @@ describe('Auditors replay history through the gateway', () => {
         contractStartDate: '2027-04-01', contractEndDate: '2030-03-31', paymentTermsDays: 30,
       },
     });
+    // The award is final when the standstill (seconds on the test platform) ends.
+    await eventually(() => clara.data<{ tender: { status: string } }>(TENDER_STATUS, { id: tender.id }), (r) => r.tender.status === 'awarded');
     await pause(20);
     const afterAward = new Date();
 
-    // The tender as it was: not yet published, then closed with no award, then awarded to Moorland.
+    // The tender as it was: not yet published, then evaluated with no award, then awarded to Moorland.
     type TenderAsOf = { tenderAsOf: { existed: boolean; status: string | null; organisationId: string | null; lots: { lotId: string; award: { bidId: string; supplierOrganisationId: string; valuePence: number } | null }[]; criteria: unknown[]; lastEventType: string | null } };
     const tenderAt = async (asOf: Date) => (await auditor.data<TenderAsOf>(TENDER_AS_OF, { tenderId: tender.id, asOf: asOf.toISOString() })).tenderAsOf;
     expect(await tenderAt(beforePublication)).toMatchObject({ existed: false, status: null, lots: [] });
     expect(await tenderAt(beforeAward)).toMatchObject({
-      existed: true, status: 'closed', organisationId: orgs.northmoorCouncil.id, lots: [{ lotId: 'ALL', award: null }], lastEventType: 'TenderClosed',
+      existed: true, status: 'final_stage', organisationId: orgs.northmoorCouncil.id, lots: [{ lotId: 'ALL', award: null }], lastEventType: 'LotEvaluated',
     });
     expect(await tenderAt(afterAward)).toMatchObject({
       status: 'awarded', lots: [{ lotId: 'ALL', award: { bidId: moorland, supplierOrganisationId: orgs.moorlandHomes.id, valuePence: 9_500_000 } }], lastEventType: 'LotAwarded',
     });
     const { tenderTrail } = await auditor.data<{ tenderTrail: { eventType: string; actorUserId: string; actorRole: string; reason: string | null; evidenceRefs: string[] }[] }>(TENDER_TRAIL, { tenderId: tender.id });
-    expect(tenderTrail.map((e) => e.eventType)).toEqual(['TenderPublished', 'TenderClosed', 'LotAwarded']);
-    expect(tenderTrail[2]).toMatchObject({ actorUserId: CLARA, actorRole: 'commissioner', reason: 'Highest weighted score after moderation' });
-    expect(tenderTrail[2]?.evidenceRefs).toEqual(expect.arrayContaining([`moderation:${moorland}:Q1`, `moderation:${brightpath}:Q1`]));
+    expect(tenderTrail.map((e) => e.eventType)).toEqual(['TenderPublished', 'TenderClosed', 'EvaluationStarted', 'LotEvaluated', 'AwardProposed', 'LotAwarded']);
+    expect(tenderTrail[4]).toMatchObject({ actorUserId: CLARA, actorRole: 'commissioner', reason: 'Highest weighted score after moderation' });
+    expect(tenderTrail[4]?.evidenceRefs).toEqual(expect.arrayContaining([`moderation:${moorland}:Q1`, `moderation:${brightpath}:Q1`]));
+    expect(tenderTrail[5]).toMatchObject({ actorRole: 'system', reason: 'Highest weighted score after moderation' });
 
     // After the deadline the auditor reads the bid as it stood.
     const { bidAsOf } = await auditor.data<{ bidAsOf: { existed: boolean; bid: { status: string; pricePence: number; organisationId: string } | null } }>(BID_AS_OF, { bidId: moorland, asOf: beforeAward.toISOString() });
@@ -207,7 +213,8 @@ describe('Auditors replay history through the gateway', () => {
     });
     expect(awardExplanation.bids.every((b) => b.ranked)).toBe(true);
     expect(awardExplanation.evaluationCompleted.actorUserId).toBe(CLARA);
-    expect(awardExplanation.award).toEqual({ bidId: moorland, valuePence: 9_500_000, actorUserId: CLARA });
+    // The final award is made by the scheduler when the standstill ends; Clara's proposal is in the tender trail above.
+    expect(awardExplanation.award).toEqual({ bidId: moorland, valuePence: 9_500_000, actorUserId: 'system:tender-deadline-scheduler' });
 
     // The supply chain on two dates: Kindred joined first, Brightpath after.
     const harriet = as('harriet.prime');

@@ -71,6 +71,24 @@ export class TenderAsOfHandler implements IQueryHandler<TenderAsOfQuery, TenderA
     if (state.status === 'none') {
       return { ...base, existed: false, status: null, organisationId: null, title: null, category: null, submissionDeadline: null, lots: [], criteria: [], documentHashes: [], clarificationsAsked: 0, clarificationsAnswered: 0 };
     }
+    if (!state.published) {
+      // A draft (or a discarded one): what it said at the time, before any competition.
+      const { content } = state;
+      return {
+        ...base,
+        existed: true,
+        status: state.status,
+        organisationId: state.organisationId,
+        title: content.title,
+        category: content.category,
+        submissionDeadline: content.submissionDeadline,
+        lots: content.lots.map((lot) => ({ lotId: lot.lotId, title: lot.title, estimatedValuePence: lot.estimatedValuePence, award: null })),
+        criteria: content.criteria.map(({ criterionId, name, kind, weightPercent }) => ({ criterionId, name, kind, weightPercent })),
+        documentHashes: content.documents.map(({ documentId, contentHash }) => ({ documentId, contentHash })),
+        clarificationsAsked: 0,
+        clarificationsAnswered: 0,
+      };
+    }
     const clarifications = Object.values(state.clarifications);
     return {
       ...base,
