@@ -25,6 +25,9 @@ import type {
   TenderDocument,
   TenderDocumentAmendedData,
   TenderPublishedData,
+  TenderDeadlineExtendedData,
+  AwardProposedData,
+  AwardWithdrawnData,
 } from '@tendril/tender/domain';
 import type { JsonObject, JsonValue } from './ocds-merge';
 import { inLogOrder, type OrganisationDirectory, type TenderEventSources } from './ocds-sources';
@@ -237,6 +240,46 @@ const apply = (state: ProcessState, event: RecordedEvent, asOf: string, strandId
         description: `Document ${d.documentId} changed from SHA-256 ${d.previousContentHash} to ${d.contentHash}.`,
       });
       return { tags: ['tenderAmendment'], date: d.amendedAt, sections: ['tender'] };
+    }
+    case 'TenderDeadlineExtended': {
+      const d = event.data as TenderDeadlineExtendedData;
+      if (state.published) state.published = { ...state.published, submissionDeadline: d.submissionDeadline, clarificationDeadline: d.clarificationDeadline };
+      state.tenderAmendments.push({
+        id: `deadline-${d.submissionDeadline}`,
+        date: d.extendedAt,
+        rationale: d.reason,
+        description: `The submission deadline moved from ${d.previousSubmissionDeadline} to ${d.submissionDeadline}.`,
+      });
+      return { tags: ['tenderAmendment'], date: d.extendedAt, sections: ['tender'] };
+    }
+    // A proposed award is published as pending while its standstill runs; the final award makes it active.
+    case 'AwardProposed': {
+      const d = event.data as AwardProposedData;
+      const id = awardIdFor(d.lotId, d.bidId);
+      const previous = state.awards.findIndex((award) => award.id === id);
+      if (previous >= 0) state.awards.splice(previous, 1);
+      state.awards.push({
+        id,
+        lotId: d.lotId,
+        bidId: d.bidId,
+        supplierOrganisationId: d.supplierOrganisationId,
+        valuePence: d.valuePence,
+        rationale: d.rationale,
+        date: d.proposedAt,
+        contractStartDate: d.contractStartDate,
+        contractEndDate: d.contractEndDate,
+        status: 'pending',
+        contractValuePence: null,
+        subcontracts: [],
+      });
+      return { tags: ['award'], date: d.proposedAt, sections: ['awards'] };
+    }
+    case 'AwardWithdrawn': {
+      const d = event.data as AwardWithdrawnData;
+      const award = state.awards.find((candidate) => candidate.id === awardIdFor(d.lotId, d.bidId));
+      if (!award) return null;
+      award.status = 'cancelled';
+      return { tags: ['awardUpdate'], date: d.withdrawnAt, sections: ['awards'] };
     }
     case 'ClarificationAnswered': {
       const d = event.data as ClarificationAnsweredData;
