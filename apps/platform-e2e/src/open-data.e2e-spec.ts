@@ -191,6 +191,8 @@ describe('Open data and trail downloads through the gateway', () => {
       'ClarificationAnswered',
       'TenderClosed',
       'bidding.bids-opened.v1',
+      'EvaluationStarted',
+      'AwardProposed',
       'LotAwarded',
       'subcontracting.contract-created.v1',
       'subcontracting.subcontractor-added.v1',
@@ -200,8 +202,11 @@ describe('Open data and trail downloads through the gateway', () => {
     expect(body.every((row) => row.length === 11)).toBe(true);
     const positions = body.map((row) => Number(row[0]));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    // The commissioner proposes the award; the scheduler makes it final when the standstill ends.
+    const proposal = body.find((row) => row[2] === 'AwardProposed');
+    expect(proposal?.slice(3, 8)).toEqual(['b0000000-0000-4000-8000-000000000001', 'commissioner', DEMO_ORGANISATIONS.northmoorCouncil.id, 'Highest combined quality and price score', 'evaluation-summary-north']);
     const award = body.find((row) => row[2] === 'LotAwarded');
-    expect(award?.slice(3, 8)).toEqual(['b0000000-0000-4000-8000-000000000001', 'commissioner', DEMO_ORGANISATIONS.northmoorCouncil.id, 'Highest combined quality and price score', 'evaluation-summary-north']);
+    expect(award?.slice(4, 8)).toEqual(['system', '', 'Highest combined quality and price score', 'evaluation-summary-north']);
     expect(award?.[8]).toContain(`Awarded lot NORTH to organisation ${DEMO_ORGANISATIONS.moorlandHomes.id}`);
 
     // The auditor's downloads are recorded in the access log like any other read.

@@ -85,7 +85,7 @@ export const runAwardedTenderStory = async (
   await bid(rival, 39_000_000);
   await beforeDeadline(tenderId);
 
-  await eventually(() => commissioner.data<{ tender: { status: string } }>(TENDER, { id: tenderId }), ({ tender }) => tender.status === 'closed', 30_000);
+  await eventually(() => commissioner.data<{ tender: { status: string } }>(TENDER, { id: tenderId }), ({ tender }) => tender.status === 'under_evaluation', 30_000);
   await eventually(
     () => commissioner.data<{ bids: { status: string }[] }>(BIDS, { tenderId }),
     ({ bids }) => bids.length === 2 && bids.every((b) => b.status === 'opened'),

@@ -141,7 +141,10 @@ const unsealed = (event: RecordedEvent, deadline: string | null, openedAt: strin
 export const tenderTrail = (sources: TenderEventSources): TrailEntry[] => {
   const published = sources.tenderEvents.find((event) => event.type === 'TenderPublished')?.data as TenderPublishedData | undefined;
   const opened = sources.biddingEvents.find((event) => event.type === BIDS_OPENED_V1);
-  const deadline = published?.submissionDeadline ?? null;
+  // An amendment may have moved the deadline later: the latest one is when bids unsealed.
+  const extensions = sources.tenderEvents.filter((event) => event.type === 'TenderDeadlineExtended');
+  const extended = (extensions[extensions.length - 1]?.data as { submissionDeadline?: string } | undefined)?.submissionDeadline;
+  const deadline = extended ?? published?.submissionDeadline ?? null;
   const openedAt = opened?.metadata.occurredAt ?? null;
   return inLogOrder({ ...sources, planEvents: [] })
     .filter((event) => !event.streamName.startsWith(BIDDING_INTEGRATION_STREAM_PREFIX) || unsealed(event, deadline, openedAt))
