@@ -40,6 +40,22 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
+/**
+ * A client only ever sees INTERNAL_SERVER_ERROR for a fault the services did not expect (the message is
+ * masked). The services log its stack; printing those lines when the platform stops puts the cause of
+ * such a failure in the test output instead of losing it with the processes.
+ */
+const reportInternalErrors = (logs: readonly string[]): void => {
+  const errors: string[] = [];
+  logs.forEach((line, index) => {
+    if (!/\bERROR\b/.test(line)) return;
+    const service = line.slice(0, line.indexOf('|') + 1);
+    const stack = logs.slice(index + 1, index + 12).filter((next) => next.startsWith(service) && /^\S+\| +at /.test(next));
+    errors.push(line, ...stack);
+  });
+  if (errors.length > 0) process.stderr.write(`\nInternal errors logged by the platform's services:\n${errors.join('\n')}\n`);
+};
+
 /** The real platform: four Node processes on free ports, sharing a fresh embedded store in a temp dir. */
 export const startTestPlatform = async (env: Record<string, string> = {}): Promise<TestPlatform> => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tendril-e2e-'));
@@ -61,6 +77,7 @@ export const startTestPlatform = async (env: Record<string, string> = {}): Promi
     platform,
     stop: async () => {
       await platform.stop();
+      reportInternalErrors(logs);
       fs.rmSync(dataDir, { recursive: true, force: true });
       const prefix = env['DATABASE_SCHEMA_PREFIX'];
       if (prefix && env['DATABASE_URL']) await dropSchemas(env['DATABASE_URL'], prefix);
